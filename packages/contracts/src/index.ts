@@ -1,0 +1,19 @@
+export { RIGHTS, ALL_RIGHTS, DATA_SCOPES, rightFunction } from './rights';
+export type { Right, RouteAccess } from './rights';
+export { ERRORS } from './errors';
+export type { ErrorCode, ApiError, FieldError } from './errors';
+export { Id, IdParams, Timestamp, ClockTime, CalendarDate, IpRange, Ok, PageQuery, pageOf } from './common';
+export {
+  Department, DepartmentInput, USER_STATUSES, UserStatus, User, Password, UserInput, UserCreate, UserQuery,
+  PasswordReset, Group, GroupInput, RightName, DataScope, Role, RoleInput, Shift, ShiftInput,
+} from './organisation';
+export {
+  LoginInput, Me, PasswordChange, ApiToken, ApiTokenInput, ApiTokenCreated, CSRF_HEADER, SESSION_COOKIE,
+} from './auth';
+export { AUDIT_OUTCOMES, AuditOutcome, AuditEntry, AuditQuery } from './audit';
+export {
+  DictionaryType, DictionaryTypeInput, DictionaryItem, DictionaryItemInput, TimeInterval, Weekday, WorkHours,
+  SPECIAL_DAY_KINDS, SpecialDay, BusinessCalendar, WeekInput, CalendarCheckQuery, CalendarCheck, PARAMETERS,
+  Parameter, ParameterUpdate, Announcement, AnnouncementInput, AnnouncementReader,
+} from './reference';
+export type { ParameterDefinition, ParameterKey } from './reference';
