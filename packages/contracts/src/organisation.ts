@@ -93,6 +93,7 @@ export type GroupInput = z.input<typeof GroupInput>;
 // ---- Roles: rights on functions, a data scope and optional IP ranges ----
 export const RightName = z.enum(ALL_RIGHTS as [Right, ...Right[]]);
 export const DataScope = z.enum(DATA_SCOPES);
+export type DataScope = z.infer<typeof DataScope>;
 
 export const Role = z.object({
   id: z.number().int(),

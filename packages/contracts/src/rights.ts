@@ -33,4 +33,3 @@ export function rightFunction(right: Right): string {
 export type RouteAccess = 'public' | 'signedIn' | Right;
 
 export const DATA_SCOPES = ['own', 'department', 'all'] as const;
-export type DataScope = (typeof DATA_SCOPES)[number];

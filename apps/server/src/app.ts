@@ -1,0 +1,104 @@
+/**
+ * Builds the HTTP application (Fastify) over an open database. `server.ts` listens; tests call
+ * `build()` and use `app.inject()`.
+ */
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { Database, Db } from './db/database';
+import { accessControl } from './http/access-control';
+import { apiError } from './http/app-error';
+import { installErrorHandler } from './http/error-handler';
+import { metricsPlugin } from './http/metrics';
+import { openApiPlugin } from './http/openapi';
+import { announcementRoutes } from './modules/announcements/routes';
+import { auditRoutes } from './modules/audit/routes';
+import { authRoutes } from './modules/auth/routes';
+import { calendarRoutes } from './modules/calendar/routes';
+import { departmentRoutes } from './modules/departments/routes';
+import { dictionaryRoutes } from './modules/dictionary/routes';
+import { groupRoutes } from './modules/groups/routes';
+import { parameterRoutes } from './modules/parameters/routes';
+import { roleRoutes } from './modules/roles/routes';
+import { shiftRoutes } from './modules/shifts/routes';
+import { tokenRoutes } from './modules/tokens/routes';
+import { userRoutes } from './modules/users/routes';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    config: Config;
+  }
+}
+
+export interface BuildOptions {
+  database: Database;
+  config: Config;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function build({ database, config, logger = false }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Ids in logs let a support engineer follow one request.
+    requestIdHeader: 'x-request-id',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', database.db);
+  app.decorate('config', config);
+  installErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design writes its CSS-in-JS into <style> elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(accessControl, { db: database.db });
+  await app.register(metricsPlugin);
+  await app.register(openApiPlugin);
+
+  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await database.db.execute('select 1');
+      return { status: 'ok', database: database.kind };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: database.kind });
+    }
+  });
+
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(departmentRoutes, { prefix: '/api/departments' });
+  await app.register(userRoutes, { prefix: '/api/users' });
+  await app.register(groupRoutes, { prefix: '/api/groups' });
+  await app.register(roleRoutes, { prefix: '/api/roles' });
+  await app.register(tokenRoutes, { prefix: '/api/tokens' });
+  await app.register(auditRoutes, { prefix: '/api/audit' });
+  await app.register(dictionaryRoutes, { prefix: '/api/dictionary' });
+  await app.register(calendarRoutes, { prefix: '/api/calendar' });
+  await app.register(shiftRoutes, { prefix: '/api/shifts' });
+  await app.register(parameterRoutes, { prefix: '/api/parameters' });
+  await app.register(announcementRoutes, { prefix: '/api/announcements' });
+
+  const hasWeb = existsSync(`${config.webDir}/index.html`);
+  if (hasWeb) await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    // The web app routes on the client: any page address that is not the API gets index.html.
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.status(404).send(apiError('NOT_FOUND'));
+  });
+  return app;
+}

@@ -1,0 +1,62 @@
+/**
+ * Settings come from environment variables, then an optional JSON file (`REXIAN_CONFIG`, default
+ * `./rexian.config.json` when present), then defaults. Every setting is listed in the README.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const Port = z.coerce.number().int().min(0).max(65535);
+
+const ConfigSchema = z.object({
+  httpPort: Port.default(8080),
+  httpHost: z.string().default('0.0.0.0'),
+  sipPort: Port.default(5060),
+  dataDir: z.string().default('./data'),
+  databaseUrl: z.string().optional(),
+  adminPassword: z.string().min(8).optional(),
+  /** Proxies whose X-Forwarded-For is believed (Fastify `trustProxy`); off by default. */
+  trustProxy: z.union([z.boolean(), z.string()]).default(false),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Mark the session cookie Secure (serve over HTTPS, or behind a TLS proxy). */
+  secureCookies: z.coerce.boolean().default(false),
+  /** Where the built web app lives; the server serves it at `/`. */
+  webDir: z.string().default(resolve(import.meta.dirname, '../../web/dist')),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+const ENV_NAMES: Record<string, keyof Config> = {
+  REXIAN_HTTP_PORT: 'httpPort',
+  REXIAN_HTTP_HOST: 'httpHost',
+  REXIAN_SIP_PORT: 'sipPort',
+  REXIAN_DATA_DIR: 'dataDir',
+  DATABASE_URL: 'databaseUrl',
+  REXIAN_ADMIN_PASSWORD: 'adminPassword',
+  REXIAN_TRUST_PROXY: 'trustProxy',
+  REXIAN_LOG_LEVEL: 'logLevel',
+  REXIAN_SECURE_COOKIES: 'secureCookies',
+  REXIAN_WEB_DIR: 'webDir',
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const file = env.REXIAN_CONFIG ?? 'rexian.config.json';
+  const fromFile: Record<string, unknown> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const fromEnv: Record<string, unknown> = {};
+  for (const [name, key] of Object.entries(ENV_NAMES)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') fromEnv[key] = key === 'trustProxy' ? parseTrustProxy(value) : value;
+  }
+  const parsed = ConfigSchema.safeParse({ ...fromFile, ...fromEnv });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}
+
+function parseTrustProxy(value: string): boolean | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return value;
+}

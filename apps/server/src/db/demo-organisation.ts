@@ -1,0 +1,94 @@
+/**
+ * The demo organisation, created on first start with an empty database so that a newcomer can sign
+ * in at once: four departments, an administrator, a team leader, five agents (extensions 1001–1005),
+ * two department handlers, roles to match, and starter reference data.
+ */
+import { count } from 'drizzle-orm';
+import { ALL_RIGHTS, type Right } from '@rexian/contracts';
+import type { Db } from './database';
+import {
+  announcements, departments, dictionaryItems, dictionaryTypes, roles, shifts, specialDays, userRoles, users, workHours,
+} from './schema';
+import { hashPassword } from '../modules/auth/passwords';
+import { writeAudit } from '../modules/audit/audit-log';
+
+export interface DemoPasswords {
+  /** For `admin`. */
+  admin: string;
+  /** For every other demo account. */
+  staff: string;
+}
+
+export const DEMO_ACCOUNTS = {
+  admin: 'admin',
+  leader: 'leader',
+  agents: ['agent1', 'agent2', 'agent3', 'agent4', 'agent5'],
+  handlers: ['eng1', 'ops1'],
+} as const;
+
+/** Seeds the demo organisation when no user exists yet; returns false when there was one already. */
+export async function seedDemoOrganisation(db: Db, passwords: DemoPasswords): Promise<boolean> {
+  const [adminHash, staffHash] = await Promise.all([hashPassword(passwords.admin), hashPassword(passwords.staff)]);
+  return db.transaction(async (tx) => {
+    const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(users);
+    if (n > 0) return false;
+
+    const [centre, engineering, operations, billing] = await tx.insert(departments).values([
+      { name: '客服中心', code: 'CSC', sort: 1 },
+      { name: '工程部', code: 'ENG', sort: 2 },
+      { name: '运维部', code: 'OPS', sort: 3 },
+      { name: '营业部', code: 'BIL', sort: 4 },
+    ]).returning();
+
+    const view: Right[] = ['departments.view', 'users.view'];
+    const [adminRole, leaderRole, agentRole, handlerRole] = await tx.insert(roles).values([
+      { name: '系统管理员', description: '全部功能，全部数据', rights: [...ALL_RIGHTS], dataScope: 'all' as const },
+      { name: '班长', description: '查看本部门人员与审计日志，发布公告', rights: [...view, 'audit.view', 'announcements.manage'], dataScope: 'department' as const },
+      { name: '座席', description: '接听与受理；只看本人数据', rights: [], dataScope: 'own' as const },
+      { name: '处理部门人员', description: '处理派发到本部门的工单', rights: ['departments.view'], dataScope: 'department' as const },
+    ]).returning();
+
+    const person = (account: string, name: string, departmentId: number, extension: string | null, hash: string) =>
+      ({ account, name, departmentId, extension, passwordHash: hash });
+    const created = await tx.insert(users).values([
+      person(DEMO_ACCOUNTS.admin, '系统管理员', centre!.id, null, adminHash),
+      person(DEMO_ACCOUNTS.leader, '王班长', centre!.id, '1000', staffHash),
+      ...DEMO_ACCOUNTS.agents.map((account, i) =>
+        person(account, ['李晓梅', '张伟', '刘洋', '陈静', '杨帆'][i]!, centre!.id, String(1001 + i), staffHash)),
+      person('eng1', '赵工程', engineering!.id, null, staffHash),
+      person('ops1', '孙运维', operations!.id, null, staffHash),
+    ]).returning();
+    const roleOf: Record<string, number> = { admin: adminRole!.id, leader: leaderRole!.id, eng1: handlerRole!.id, ops1: handlerRole!.id };
+    await tx.insert(userRoles).values(created.map((u) => ({ userId: u.id, roleId: roleOf[u.account] ?? agentRole!.id })));
+
+    await tx.insert(dictionaryTypes).values([
+      { code: 'ticket_category', name: '工单分类', description: '来电诉求的业务分类' },
+      { code: 'not_ready_reason', name: '示忙原因', description: '座席置忙时选择的原因' },
+    ]);
+    const items = (type: string, labels: string[]) => labels.map((label, i) => ({ typeCode: type, value: String(i + 1).padStart(2, '0'), label, sort: i }));
+    await tx.insert(dictionaryItems).values([
+      ...items('ticket_category', ['咨询', '投诉', '报修', '建议', '表扬']),
+      ...items('not_ready_reason', ['小休', '就餐', '培训', '会议', '后处理']),
+    ]);
+
+    const office = [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '17:30' }];
+    await tx.insert(workHours).values([1, 2, 3, 4, 5].map((weekday) => ({ weekday, intervals: office })));
+    await tx.insert(specialDays).values([{ date: '2027-01-01', kind: 'holiday' as const, name: '元旦', intervals: [] }]);
+    await tx.insert(shifts).values([
+      { name: '早班', start: '08:00', end: '16:00', color: '#52c41a' },
+      { name: '中班', start: '16:00', end: '00:00', color: '#1677ff' },
+      { name: '夜班', start: '00:00', end: '08:00', color: '#722ed1' },
+    ]);
+    await tx.insert(announcements).values({
+      title: '欢迎使用 Rexian 热线',
+      body: '这是演示单位。管理员可在“系统管理”中维护部门、用户、角色与权限；所有变更都会记入审计日志。',
+      pinned: true,
+      authorId: created[0]!.id,
+    });
+    await writeAudit(tx, { userId: null, account: 'system', ip: null }, {
+      action: 'system.seed', objectType: 'organisation', summary: { departments: 4, users: created.length, roles: 4 },
+    });
+    void billing;
+    return true;
+  });
+}

@@ -1,0 +1,47 @@
+/** Starts Rexian: the database, the HTTP server, and (as later issues add them) SIP and media. */
+import { build } from './app';
+import { loadConfig } from './config';
+import { openDatabase } from './db/database';
+import { DEMO_ACCOUNTS, seedDemoOrganisation } from './db/demo-organisation';
+import { generatePassword } from './modules/auth/passwords';
+
+const config = loadConfig();
+const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }).catch((error: Error) => {
+  process.stderr.write(`Rexian cannot open its database: ${error.message}\n`);
+  process.exit(1);
+});
+
+const passwords = { admin: config.adminPassword ?? generatePassword(), staff: process.env.REXIAN_DEMO_PASSWORD ?? generatePassword() };
+const seeded = await seedDemoOrganisation(database.db, passwords);
+
+const app = await build({ database, config, logger: { level: config.logLevel } });
+await app.listen({ port: config.httpPort, host: config.httpHost });
+const address = `http://localhost:${(app.server.address() as { port: number }).port}/`;
+app.log.info({ database: database.kind, location: database.location, address }, 'Rexian is running');
+
+if (seeded) {
+  // Printed once, on the first start: the passwords are stored only as hashes.
+  process.stdout.write(
+    [
+      '',
+      '  Rexian 热线 — demo organisation created 已创建演示单位',
+      `  Open 打开 ${address}`,
+      `  Administrator 管理员:  ${DEMO_ACCOUNTS.admin} / ${passwords.admin}`,
+      `  Team leader, agents, handlers 班长、座席、处理人员: ${[DEMO_ACCOUNTS.leader, ...DEMO_ACCOUNTS.agents, ...DEMO_ACCOUNTS.handlers].join(', ')} / ${passwords.staff}`,
+      '  These passwords are shown only now. 密码仅显示这一次。',
+      '',
+    ].join('\n') + '\n',
+  );
+}
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'stopping');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  });
+}
