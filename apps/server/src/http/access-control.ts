@@ -25,6 +25,16 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
   }
+  interface FastifyInstance {
+    /** Every route with the access it declared: the API's rights table, and what tests walk. */
+    routeAccess: DeclaredRoute[];
+  }
+}
+
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -34,13 +44,16 @@ const PLUGIN_ROUTES = /^\/api\/docs(\/|$)/;
 export const accessControl = fp(async (app: FastifyInstance, opts: { db: Db }) => {
   const { db } = opts;
 
+  const declared: DeclaredRoute[] = [];
+  app.decorate('routeAccess', declared);
   app.addHook('onRoute', (route) => {
-    if (route.config?.access) return;
-    if (!route.url.startsWith('/api/') || PLUGIN_ROUTES.test(route.url)) {
+    if (!route.config?.access) {
+      if (route.url.startsWith('/api/') && !PLUGIN_ROUTES.test(route.url)) {
+        throw new Error(`Route ${route.method} ${route.url} declares no access (config.access)`);
+      }
       route.config = { ...route.config, access: 'public' };
-      return;
     }
-    throw new Error(`Route ${route.method} ${route.url} declares no access (config.access)`);
+    for (const method of [route.method].flat()) declared.push({ method, url: route.url, access: route.config.access! });
   });
 
   app.addHook('onRequest', async (request, reply) => {
