@@ -1,11 +1,13 @@
 /** The OpenAPI 3 document at /api/openapi.json, generated from the routes' zod schemas, and a browsable page at /api/docs. */
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { CSRF_HEADER, SESSION_COOKIE } from '@rexian/contracts';
 
-export async function openApiPlugin(app: FastifyInstance): Promise<void> {
+// fastify-plugin: swagger must sit in the root context to see every route registered after it.
+export const openApiPlugin = fp(async (app: FastifyInstance) => {
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -28,4 +30,4 @@ export async function openApiPlugin(app: FastifyInstance): Promise<void> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
-}
+});
