@@ -65,6 +65,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     const passwordHash = await hashPassword(newPassword);
     await db.transaction(async (tx) => {
       await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, principal.userId));
+      // Sessions elsewhere (a forgotten browser, a thief) end; this one stays signed in.
+      await endUserSessions(tx, principal.userId, principal.sessionId);
       await writeAudit(tx, actorOf(request), { action: 'user.password.change', objectType: 'user', objectId: principal.userId });
     });
     return { ok: true as const };

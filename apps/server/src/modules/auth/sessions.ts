@@ -3,7 +3,7 @@
  * database does not let anyone sign in.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, ne, or } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { apiTokens, sessions } from '../../db/schema';
 
@@ -47,8 +47,8 @@ export async function endSession(db: Db, sessionId: string): Promise<void> {
 }
 
 /** Signs a user out everywhere: after a password reset, a disable, a lock. */
-export async function endUserSessions(db: Db, userId: number): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+export async function endUserSessions(db: Db, userId: number, exceptSessionId?: string): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined));
 }
 
 export async function findApiToken(db: Db, secret: string) {

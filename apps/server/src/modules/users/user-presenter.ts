@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { User } from '@rexian/contracts';
 import type { Db } from '../../db/database';
-import { groupMembers, userRoles, users } from '../../db/schema';
+import { groupMembers, userRoles, type users } from '../../db/schema';
 
 type UserRow = typeof users.$inferSelect;
 
