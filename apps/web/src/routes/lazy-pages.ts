@@ -1,0 +1,18 @@
+import { lazy } from 'react';
+import type { MenuKey } from '../layout/menu-entries';
+
+// Each page is its own chunk, loaded when first opened.
+export const PAGES = {
+  home: lazy(() => import('../pages/HomePage').then((m) => ({ default: m.HomePage }))),
+  departments: lazy(() => import('../pages/DepartmentsPage').then((m) => ({ default: m.DepartmentsPage }))),
+  users: lazy(() => import('../pages/UsersPage').then((m) => ({ default: m.UsersPage }))),
+  groups: lazy(() => import('../pages/GroupsPage').then((m) => ({ default: m.GroupsPage }))),
+  roles: lazy(() => import('../pages/RolesPage').then((m) => ({ default: m.RolesPage }))),
+  tokens: lazy(() => import('../pages/TokensPage').then((m) => ({ default: m.TokensPage }))),
+  dictionary: lazy(() => import('../pages/DictionaryPage').then((m) => ({ default: m.DictionaryPage }))),
+  calendar: lazy(() => import('../pages/CalendarPage').then((m) => ({ default: m.CalendarPage }))),
+  shifts: lazy(() => import('../pages/ShiftsPage').then((m) => ({ default: m.ShiftsPage }))),
+  parameters: lazy(() => import('../pages/ParametersPage').then((m) => ({ default: m.ParametersPage }))),
+  announcements: lazy(() => import('../pages/AnnouncementsPage').then((m) => ({ default: m.AnnouncementsPage }))),
+  audit: lazy(() => import('../pages/AuditPage').then((m) => ({ default: m.AuditPage }))),
+} satisfies Record<MenuKey, unknown>;
