@@ -28,8 +28,8 @@ export function rightFunction(right: Right): string {
 
 /**
  * What a route needs: `public` (sign-in page, health), `signedIn` (any signed-in user, e.g. their own
- * profile), or one right.
+ * profile), one right, or any one of several rights (a list that several pages need).
  */
-export type RouteAccess = 'public' | 'signedIn' | Right;
+export type RouteAccess = 'public' | 'signedIn' | Right | readonly Right[];
 
 export const DATA_SCOPES = ['own', 'department', 'all'] as const;

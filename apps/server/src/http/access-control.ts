@@ -74,7 +74,7 @@ export const accessControl = fp(async (app: FastifyInstance, opts: { db: Db }) =
     if (principal.via === 'session' && !SAFE_METHODS.has(request.method) && !csrfTokenMatches(request, principal)) {
       return refuse(request, reply, 'CSRF_REJECTED', { reason: 'csrf token' });
     }
-    if (access !== 'signedIn' && !principal.rights.has(access)) {
+    if (access !== 'signedIn' && ![access].flat().some((right) => principal.rights.has(right))) {
       return refuse(request, reply, 'FORBIDDEN', { reason: 'right', right: access });
     }
   });

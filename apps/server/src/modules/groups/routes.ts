@@ -13,7 +13,7 @@ export const groupRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['groups'];
 
   app.get('/', {
-    config: { access: 'users.view' },
+    config: { access: ['users.view', 'groups.manage'] },
     schema: { tags, summary: '用户组列表 List user groups', response: { 200: z.array(Group) } },
   }, async () => presentGroups(db, await db.select().from(groups).orderBy(asc(groups.name))));
 

@@ -14,7 +14,8 @@ export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['roles'];
 
   app.get('/', {
-    config: { access: 'users.view' },
+    // Assigning roles on the users page, or editing them on the roles page.
+    config: { access: ['users.view', 'roles.manage'] },
     schema: { tags, summary: '角色列表 List roles', response: { 200: z.array(Role) } },
   }, async () => presentRoles(db, await db.select().from(roles).orderBy(asc(roles.id))));
 

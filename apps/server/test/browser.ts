@@ -1,0 +1,61 @@
+/**
+ * What a browser test needs: the web app built fresh, a Rexian server over a test database serving
+ * it on a free loopback port, and Debian's Chromium driven by playwright-core.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { build } from '../src/app';
+import { loadConfig } from '../src/config';
+import { seedDemoOrganisation } from '../src/db/demo-organisation';
+import { openTestDatabase, type DatabaseKind, type TestDatabase } from './databases';
+import { ADMIN_PASSWORD, STAFF_PASSWORD } from './test-app';
+
+const WEB_ROOT = resolve(import.meta.dirname, '../../web');
+const CHROMIUM = '/usr/bin/chromium';
+
+/** Builds the web app into a new temporary folder, so the test never sees a stale build. */
+export function buildWeb(): { dir: string; dispose(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'rexian-web-'));
+  execFileSync(process.execPath, [resolve(WEB_ROOT, '../../node_modules/vite/bin/vite.js'), 'build', WEB_ROOT, '--outDir', dir, '--emptyOutDir', '--logLevel', 'error'], {
+    stdio: 'inherit',
+  });
+  return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface WebServer {
+  baseUrl: string;
+  app: FastifyInstance;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+export async function startWebServer(kind: DatabaseKind, webDir: string): Promise<WebServer> {
+  const database = await openTestDatabase(kind);
+  await seedDemoOrganisation(database.db, { admin: ADMIN_PASSWORD, staff: STAFF_PASSWORD });
+  const app = await build({ database, config: loadConfig({ REXIAN_WEB_DIR: webDir }) });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    app,
+    database,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-wqy-microhei (.ci/run does this)`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
