@@ -30,3 +30,46 @@ export const AuditQuery = PageQuery.extend({
   to: z.iso.datetime({ offset: true }).optional(),
 });
 export type AuditQuery = z.input<typeof AuditQuery>;
+
+/** Every action the audit log records, with what a person reads for it. */
+export const AUDIT_ACTIONS = {
+  'auth.login': { zh: '登录', en: 'Sign in' },
+  'auth.logout': { zh: '退出登录', en: 'Sign out' },
+  'request.denied': { zh: '请求被拒绝', en: 'Request refused' },
+  'user.create': { zh: '新建用户', en: 'Create user' },
+  'user.update': { zh: '修改用户', en: 'Update user' },
+  'user.lock': { zh: '账号锁定', en: 'Account locked' },
+  'user.unlock': { zh: '解除锁定', en: 'Unlock account' },
+  'user.password.change': { zh: '修改密码', en: 'Change password' },
+  'user.password.reset': { zh: '重置密码', en: 'Reset password' },
+  'department.create': { zh: '新建部门', en: 'Create department' },
+  'department.update': { zh: '修改部门', en: 'Update department' },
+  'department.delete': { zh: '删除部门', en: 'Delete department' },
+  'group.create': { zh: '新建用户组', en: 'Create user group' },
+  'group.update': { zh: '修改用户组', en: 'Update user group' },
+  'group.delete': { zh: '删除用户组', en: 'Delete user group' },
+  'role.create': { zh: '新建角色', en: 'Create role' },
+  'role.update': { zh: '修改角色', en: 'Update role' },
+  'role.delete': { zh: '删除角色', en: 'Delete role' },
+  'token.create': { zh: '创建 API 令牌', en: 'Create API token' },
+  'token.revoke': { zh: '吊销 API 令牌', en: 'Revoke API token' },
+  'dictionary.type.create': { zh: '新建字典类型', en: 'Create dictionary type' },
+  'dictionary.type.update': { zh: '修改字典类型', en: 'Update dictionary type' },
+  'dictionary.type.delete': { zh: '删除字典类型', en: 'Delete dictionary type' },
+  'dictionary.item.create': { zh: '新建字典项', en: 'Create dictionary item' },
+  'dictionary.item.update': { zh: '修改字典项', en: 'Update dictionary item' },
+  'dictionary.item.delete': { zh: '删除字典项', en: 'Delete dictionary item' },
+  'calendar.week.update': { zh: '修改每周工作时间', en: 'Update weekly hours' },
+  'calendar.day.set': { zh: '设置特殊日期', en: 'Set special day' },
+  'calendar.day.delete': { zh: '删除特殊日期', en: 'Remove special day' },
+  'shift.create': { zh: '新建班次', en: 'Create shift' },
+  'shift.update': { zh: '修改班次', en: 'Update shift' },
+  'shift.delete': { zh: '删除班次', en: 'Delete shift' },
+  'parameter.update': { zh: '修改系统参数', en: 'Update system parameter' },
+  'announcement.publish': { zh: '发布公告', en: 'Publish announcement' },
+  'announcement.update': { zh: '修改公告', en: 'Edit announcement' },
+  'announcement.delete': { zh: '删除公告', en: 'Delete announcement' },
+  'system.seed': { zh: '创建演示单位', en: 'Create demo organisation' },
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;

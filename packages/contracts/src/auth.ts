@@ -29,6 +29,7 @@ export const PasswordChange = z.object({
   newPassword: Password,
 });
 
+export type PasswordChange = z.input<typeof PasswordChange>;
 export const ApiToken = z.object({
   id: z.number().int(),
   name: z.string(),
@@ -45,7 +46,9 @@ export const ApiTokenInput = z.object({
 });
 
 /** The secret is shown once, at creation. */
+export type ApiTokenInput = z.input<typeof ApiTokenInput>;
 export const ApiTokenCreated = ApiToken.extend({ token: z.string() });
 
+export type ApiTokenCreated = z.infer<typeof ApiTokenCreated>;
 export const CSRF_HEADER = 'x-csrf-token';
 export const SESSION_COOKIE = 'rexian_session';

@@ -10,7 +10,8 @@ export {
 export {
   LoginInput, Me, PasswordChange, ApiToken, ApiTokenInput, ApiTokenCreated, CSRF_HEADER, SESSION_COOKIE,
 } from './auth';
-export { AUDIT_OUTCOMES, AuditOutcome, AuditEntry, AuditQuery } from './audit';
+export { AUDIT_ACTIONS, AUDIT_OUTCOMES, AuditOutcome, AuditEntry, AuditQuery } from './audit';
+export type { AuditAction } from './audit';
 export {
   DictionaryType, DictionaryTypeInput, DictionaryItem, DictionaryItemInput, TimeInterval, Weekday, WorkHours,
   SPECIAL_DAY_KINDS, SpecialDay, BusinessCalendar, WeekInput, CalendarCheckQuery, CalendarCheck, PARAMETERS,

@@ -27,6 +27,7 @@ export type DepartmentInput = z.input<typeof DepartmentInput>;
 export const USER_STATUSES = ['active', 'disabled'] as const;
 export const UserStatus = z.enum(USER_STATUSES);
 
+export type UserStatus = z.infer<typeof UserStatus>;
 export const User = z.object({
   id: z.number().int(),
   account: z.string(),
@@ -73,6 +74,7 @@ export const UserQuery = PageQuery.extend({
 export const PasswordReset = z.object({ password: Password });
 
 // ---- User groups: users in a group receive the group's roles ----
+export type PasswordReset = z.input<typeof PasswordReset>;
 export const Group = z.object({
   id: z.number().int(),
   name: z.string(),

@@ -18,6 +18,7 @@ export const DictionaryTypeInput = z.object({
   description: z.string().trim().max(500).nullable().optional(),
 });
 
+export type DictionaryTypeInput = z.input<typeof DictionaryTypeInput>;
 export const DictionaryItem = z.object({
   id: z.number().int(),
   type: z.string(),
@@ -70,6 +71,7 @@ export type BusinessCalendar = z.infer<typeof BusinessCalendar>;
 
 export const WeekInput = z.object({ week: z.array(WorkHours).max(7) });
 
+export type WeekInput = z.input<typeof WeekInput>;
 export const CalendarCheckQuery = z.object({
   at: z.iso.datetime({ offset: true }),
   addMinutes: z.coerce.number().int().min(0).max(525600).optional(),
@@ -81,6 +83,7 @@ export const CalendarCheck = z.object({
 });
 
 // ---- System parameters ----
+export type CalendarCheck = z.infer<typeof CalendarCheck>;
 export const PARAMETERS = {
   'system.name': { type: 'string', default: 'Rexian 热线', zh: '系统名称', en: 'System name' },
   'system.timeZone': { type: 'string', default: 'Asia/Shanghai', zh: '时区', en: 'Time zone' },
@@ -114,6 +117,7 @@ export type Parameter = z.infer<typeof Parameter>;
 export const ParameterUpdate = z.object({ value: z.union([z.string().max(1000), z.number(), z.boolean()]) });
 
 // ---- Announcements 公告 with read receipts ----
+export type ParameterUpdate = z.input<typeof ParameterUpdate>;
 export const Announcement = z.object({
   id: z.number().int(),
   title: z.string(),
@@ -140,3 +144,5 @@ export const AnnouncementReader = z.object({
   name: z.string(),
   readAt: Timestamp.nullable(),
 });
+
+export type AnnouncementReader = z.infer<typeof AnnouncementReader>;

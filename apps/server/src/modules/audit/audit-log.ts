@@ -3,11 +3,13 @@
  * never claims a change that was rolled back, nor misses one that was committed.
  */
 import type { FastifyRequest } from 'fastify';
+import type { AuditAction } from '@rexian/contracts';
 import type { Db } from '../../db/database';
 import { auditLog } from '../../db/schema';
 
 export interface AuditEvent {
-  action: string;
+  /** From the catalogue in contracts, so every entry has a label people can read. */
+  action: AuditAction;
   objectType?: string;
   objectId?: string | number;
   summary?: Record<string, unknown>;
