@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { SESSION_COOKIE, type AuditEntry, type DictionaryItem, type Me, type Parameter } from '@rexian/contracts';
+import { SESSION_COOKIE, type AuditEntry, type BusinessCalendar, type DictionaryItem, type Me, type Parameter } from '@rexian/contracts';
 import { DATABASE_KINDS } from './databases';
 import { buildWeb, launchChromium, startWebServer, type WebServer } from './browser';
 import { ADMIN_PASSWORD, STAFF_PASSWORD } from './test-app';
@@ -22,6 +22,8 @@ afterAll(async () => {
 });
 
 const CONTEXT_OPTIONS = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
+/** For expect.poll: what the page shows after a request, given time on a busy machine (vitest's default is 1 s). */
+const SOON = { timeout: 15_000, interval: 100 };
 
 async function signIn(page: Page, baseUrl: string, account: string, password: string) {
   await page.goto(`${baseUrl}/login`);
@@ -89,14 +91,14 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
     await dialog.getByRole('button', { name: '确定' }).click();
     const row = page.getByRole('row', { name: /外呼回访/ });
     await row.waitFor();
-    await expect.poll(() => row.getByRole('switch').getAttribute('aria-checked')).toBe('true');
-    await expect.poll(() => page.locator('[data-dictionary-type="not_ready_reason"]').innerText()).toContain('· 6');
+    await expect.poll(() => row.getByRole('switch').getAttribute('aria-checked'), SOON).toBe('true');
+    await expect.poll(() => page.locator('[data-dictionary-type="not_ready_reason"]').innerText(), SOON).toContain('· 6');
 
     await row.getByRole('switch').click();
-    await expect.poll(() => row.getByRole('switch').getAttribute('aria-checked')).toBe('false');
+    await expect.poll(() => row.getByRole('switch').getAttribute('aria-checked'), SOON).toBe('false');
     const stored = () =>
       adminGet<DictionaryItem[]>('/api/dictionary/types/not_ready_reason/items').then((items) => items.find((i) => i.label === '外呼回访'));
-    await expect.poll(async () => (await stored())?.enabled).toBe(false);
+    await expect.poll(async () => (await stored())?.enabled, SOON).toBe(false);
 
     await page.reload();
     await page.locator('[data-dictionary-type="not_ready_reason"]').click();
@@ -143,16 +145,15 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
       await page.getByLabel('时间点').press('Tab');
       await page.getByRole('button', { name: '检查' }).click();
       const result = page.getByTestId('calendar-check-result');
-      await expect.poll(() => result.innerText().catch(() => '')).toContain(`${moment}:00`);
+      await expect.poll(() => result.innerText().catch(() => ''), SOON).toContain(`${moment}:00`);
       return result.innerText();
     }
     expect(await check('2027-03-13 10:00')).toContain('2027-03-13 10:00:00 在工作时间内');
     expect(await check('2027-03-15 10:00')).toContain('2027-03-15 10:00:00 不在工作时间内');
     expect(await check('2027-03-13 12:30')).toContain('不在工作时间内');
 
-    await page.reload();
-    await specialDays.getByRole('row', { name: /2027-03-13/ }).waitFor();
-    expect(await specialDays.locator('tbody tr[data-row-key]').count()).toBe(3);
+    const calendar = await adminGet<BusinessCalendar>('/api/calendar');
+    expect(calendar.specialDays.map((d) => `${d.date} ${d.kind}`).sort()).toEqual(['2027-01-01 holiday', '2027-03-13 workday', '2027-03-15 holiday']);
     const set = await audited('calendar.day.set');
     expect(set.map((e) => e.objectId).sort()).toEqual(['2027-03-13', '2027-03-15']);
     expect(problems).toEqual([]);
@@ -176,7 +177,7 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
 
     const row = page.getByRole('row', { name: /大夜班/ });
     await row.waitFor();
-    await expect.poll(() => row.innerText()).toMatch(/22:00–06:00\s*跨天/);
+    await expect.poll(() => row.innerText(), SOON).toMatch(/22:00–06:00\s*跨天/);
     const shifts = await adminGet<{ name: string; start: string; end: string; overnight: boolean }[]>('/api/shifts');
     expect(shifts.find((s) => s.name === '大夜班')).toMatchObject({ start: '22:00', end: '06:00', overnight: true });
     expect((await audited('shift.create')).map((e) => e.account)).toEqual(['admin']);
@@ -195,7 +196,7 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
     await page.getByText('已保存').waitFor();
 
     await page.reload();
-    await expect.poll(() => page.getByRole('row', { name: /连续登录失败锁定次数/ }).getByRole('spinbutton').inputValue()).toBe('3');
+    await expect.poll(() => page.getByRole('row', { name: /连续登录失败锁定次数/ }).getByRole('spinbutton').inputValue(), SOON).toBe('3');
     const parameters = await adminGet<Parameter[]>('/api/parameters');
     expect(parameters.find((p) => p.key === 'security.lockoutThreshold')?.value).toBe(3);
 
@@ -226,7 +227,7 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
     const row = page.getByRole('row', { name: /五一假期排班调整/ });
     await row.waitFor();
     const recipients = 9; // every active user: admin, leader, agent1–5, eng1, ops1
-    await expect.poll(() => row.innerText()).toContain(`0 / ${recipients}`);
+    await expect.poll(() => row.innerText(), SOON).toContain(`0 / ${recipients}`);
     expect(await row.innerText()).toContain('系统管理员');
 
     // agent1, in a browser of their own, finds it among the unread on the home page and opens it.
@@ -250,7 +251,7 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
 
     // The administrator sees one reader of nine, agent1, with the time they read it.
     await page.reload();
-    await expect.poll(() => page.getByRole('row', { name: /五一假期排班调整/ }).innerText()).toContain(`1 / ${recipients}`);
+    await expect.poll(() => page.getByRole('row', { name: /五一假期排班调整/ }).innerText(), SOON).toContain(`1 / ${recipients}`);
     await page.getByRole('row', { name: /五一假期排班调整/ }).getByRole('button', { name: '阅读情况' }).click();
     const drawer = page.getByRole('dialog').filter({ hasText: '阅读情况：五一假期排班调整' });
     const reader = drawer.getByRole('row', { name: /agent1/ });
@@ -284,7 +285,7 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
     await dialog.getByRole('button', { name: '确定' }).click();
     const row = page.getByRole('row', { name: /值班班长组/ });
     await row.waitFor();
-    await expect.poll(() => row.innerText()).toMatch(/值班班长组\s+—\s+1\s+班长/);
+    await expect.poll(() => row.innerText(), SOON).toMatch(/值班班长组\s+—\s+1\s+班长/);
     expect((await audited('group.create')).map((e) => e.account)).toEqual(['admin']);
     expect(problems).toEqual([]);
     await page.close();
@@ -327,7 +328,7 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
 
     // 最近使用 now shows when the integration called.
     await page.reload();
-    await expect.poll(() => page.getByRole('row', { name: /工单系统对接/ }).getByRole('cell').nth(3).innerText()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    await expect.poll(() => page.getByRole('row', { name: /工单系统对接/ }).getByRole('cell').nth(3).innerText(), SOON).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     await page.getByRole('row', { name: /工单系统对接/ }).getByRole('button', { name: '吊销' }).click();
     await page.getByRole('dialog').filter({ hasText: '吊销令牌“工单系统对接”？' }).getByRole('button', { name: '确定' }).click();
     await page.getByRole('row', { name: /工单系统对接/ }).waitFor({ state: 'detached' });
@@ -340,23 +341,24 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
   });
 
   it('switching the language to English relabels the menu, is remembered on reload, and 中文 switches it back', async () => {
-    const context = await browser.newContext(CONTEXT_OPTIONS);
+    // A browser of its own (the language is remembered per browser), signed in as the administrator.
+    const context = await browser.newContext({ ...CONTEXT_OPTIONS, storageState: await admin.storageState() });
     const { page, problems } = await openPage(context);
-    await signIn(page, server.baseUrl, 'admin', ADMIN_PASSWORD);
+    await page.goto(server.baseUrl);
     const label = (key: string) => page.locator(`[data-menu="${key}"]`).innerText();
     expect(await label('dictionary')).toBe('数据字典');
 
     await page.getByText('English', { exact: true }).click();
-    await expect.poll(() => label('dictionary')).toBe('Data dictionary');
+    await expect.poll(() => label('dictionary'), SOON).toBe('Data dictionary');
     expect(await label('home')).toBe('Home');
     expect(await label('audit')).toBe('Audit log');
     expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
 
     await page.reload();
-    await expect.poll(() => label('calendar')).toBe('Business calendar');
+    await expect.poll(() => label('calendar'), SOON).toBe('Business calendar');
 
     await page.getByText('中文', { exact: true }).click();
-    await expect.poll(() => label('dictionary')).toBe('数据字典');
+    await expect.poll(() => label('dictionary'), SOON).toBe('数据字典');
     expect(await label('calendar')).toBe('工作日历');
     expect(await page.getByRole('button', { name: '退出登录' }).count()).toBe(1);
     expect(problems).toEqual([]);

@@ -22,6 +22,9 @@ export function buildWeb(): { dir: string; dispose(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'rexian-web-'));
   execFileSync(process.execPath, [resolve(WEB_ROOT, '../../node_modules/vite/bin/vite.js'), 'build', WEB_ROOT, '--outDir', dir, '--emptyOutDir', '--logLevel', 'error'], {
     stdio: 'inherit',
+    // Vitest sets NODE_ENV=test, which would bundle development React and antd's test mode:
+    // the browser tests must see the production build that users get.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
