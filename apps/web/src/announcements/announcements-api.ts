@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Announcement, AnnouncementInput } from '@rexian/contracts';
 import { api } from '../api/client';
+import { useDeleteMutation, useSaveMutation } from '../api/collection-mutations';
 
 const ANNOUNCEMENTS_KEY = ['announcements'] as const;
 
@@ -33,20 +34,11 @@ export function useAnnouncementReaders(id: number | null) {
 }
 
 export function useSaveAnnouncement() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, input }: { id?: number; input: AnnouncementInput }) =>
-      id ? api.put<Announcement>(`/api/announcements/${id}`, input) : api.post<Announcement>('/api/announcements', input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ANNOUNCEMENTS_KEY }),
-  });
+  return useSaveMutation<Announcement, AnnouncementInput>('/api/announcements', [ANNOUNCEMENTS_KEY]);
 }
 
 export function useDeleteAnnouncement() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: number) => api.delete(`/api/announcements/${id}`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ANNOUNCEMENTS_KEY }),
-  });
+  return useDeleteMutation('/api/announcements', [ANNOUNCEMENTS_KEY]);
 }
 
 export function useMarkAnnouncementRead() {

@@ -1,6 +1,6 @@
 import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { AUDIT_OUTCOMES, type AuditEntry, type AuditQuery } from '@rexian/contracts';
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditAction, type AuditEntry, type AuditQuery } from '@rexian/contracts';
 import { useT } from '../i18n/use-t';
 
 interface Values {
@@ -38,7 +38,12 @@ export function AuditFilterForm({ onSearch }: { onSearch: (filter: AuditFilter) 
         <Input allowClear style={{ width: 140 }} />
       </Form.Item>
       <Form.Item name="action" label={t('audit.action')}>
-        <Input allowClear style={{ width: 160 }} placeholder="users.create" />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 200 }}
+          options={(Object.keys(AUDIT_ACTIONS) as AuditAction[]).map((a) => ({ value: a, label: `${t.pick(AUDIT_ACTIONS[a])} ${a}` }))}
+        />
       </Form.Item>
       <Form.Item name="objectType" label={t('audit.objectType')}>
         <Input allowClear style={{ width: 120 }} />

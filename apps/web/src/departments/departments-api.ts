@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { Department, DepartmentInput } from '@rexian/contracts';
 import { api } from '../api/client';
+import { useDeleteMutation, useSaveMutation } from '../api/collection-mutations';
 
 export const DEPARTMENTS_KEY = ['departments'] as const;
 
@@ -14,18 +15,9 @@ export function useDepartments(enabled = true) {
 }
 
 export function useSaveDepartment() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, input }: { id?: number; input: DepartmentInput }) =>
-      id ? api.put<Department>(`/api/departments/${id}`, input) : api.post<Department>('/api/departments', input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: DEPARTMENTS_KEY }),
-  });
+  return useSaveMutation<Department, DepartmentInput>('/api/departments', [DEPARTMENTS_KEY]);
 }
 
 export function useDeleteDepartment() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: number) => api.delete(`/api/departments/${id}`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: DEPARTMENTS_KEY }),
-  });
+  return useDeleteMutation('/api/departments', [DEPARTMENTS_KEY]);
 }

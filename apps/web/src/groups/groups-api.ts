@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { Group, GroupInput } from '@rexian/contracts';
 import { api } from '../api/client';
+import { useDeleteMutation, useSaveMutation } from '../api/collection-mutations';
 
 export const GROUPS_KEY = ['groups'] as const;
 
@@ -9,22 +10,9 @@ export function useGroups(enabled = true) {
 }
 
 export function useSaveGroup() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, input }: { id?: number; input: GroupInput }) =>
-      id ? api.put<Group>(`/api/groups/${id}`, input) : api.post<Group>('/api/groups', input),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: GROUPS_KEY }),
-        queryClient.invalidateQueries({ queryKey: ['users'] }),
-      ]),
-  });
+  return useSaveMutation<Group, GroupInput>('/api/groups', [GROUPS_KEY, ['users']]);
 }
 
 export function useDeleteGroup() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: number) => api.delete(`/api/groups/${id}`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: GROUPS_KEY }),
-  });
+  return useDeleteMutation('/api/groups', [GROUPS_KEY]);
 }

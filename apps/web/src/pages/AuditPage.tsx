@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Card, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import type { AuditEntry } from '@rexian/contracts';
+import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '@rexian/contracts';
 import { useAuditLog } from '../audit/audit-api';
 import { AuditFilterForm, type AuditFilter } from '../audit/AuditFilterForm';
 import { AuditSummary, summaryPreview } from '../audit/AuditSummary';
@@ -20,7 +20,17 @@ export function AuditPage() {
     { title: t('audit.time'), dataIndex: 'at', width: 170, render: formatTime },
     { title: t('audit.account'), dataIndex: 'account', render: (v: string | null) => v ?? '—' },
     { title: 'IP', dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
-    { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{v}</Typography.Text> },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      // The label people read, with the stable code beside it for searching and for integrations.
+      render: (v: string) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {v in AUDIT_ACTIONS ? `${t.pick(AUDIT_ACTIONS[v as AuditAction])} ` : ''}
+          <Typography.Text code type="secondary">{v}</Typography.Text>
+        </span>
+      ),
+    },
     {
       title: t('audit.object'),
       key: 'object',

@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { Role, RoleInput } from '@rexian/contracts';
 import { api } from '../api/client';
+import { useDeleteMutation, useSaveMutation } from '../api/collection-mutations';
 
 export const ROLES_KEY = ['roles'] as const;
 
@@ -9,18 +10,9 @@ export function useRoles(enabled = true) {
 }
 
 export function useSaveRole() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, input }: { id?: number; input: RoleInput }) =>
-      id ? api.put<Role>(`/api/roles/${id}`, input) : api.post<Role>('/api/roles', input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ROLES_KEY }),
-  });
+  return useSaveMutation<Role, RoleInput>('/api/roles', [ROLES_KEY]);
 }
 
 export function useDeleteRole() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: number) => api.delete(`/api/roles/${id}`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ROLES_KEY }),
-  });
+  return useDeleteMutation('/api/roles', [ROLES_KEY]);
 }

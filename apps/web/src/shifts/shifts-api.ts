@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { Shift, ShiftInput } from '@rexian/contracts';
 import { api } from '../api/client';
+import { useDeleteMutation, useSaveMutation } from '../api/collection-mutations';
 
 const SHIFTS_KEY = ['shifts'] as const;
 
@@ -9,18 +10,9 @@ export function useShifts() {
 }
 
 export function useSaveShift() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, input }: { id?: number; input: ShiftInput }) =>
-      id ? api.put<Shift>(`/api/shifts/${id}`, input) : api.post<Shift>('/api/shifts', input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: SHIFTS_KEY }),
-  });
+  return useSaveMutation<Shift, ShiftInput>('/api/shifts', [SHIFTS_KEY]);
 }
 
 export function useDeleteShift() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: number) => api.delete(`/api/shifts/${id}`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: SHIFTS_KEY }),
-  });
+  return useDeleteMutation('/api/shifts', [SHIFTS_KEY]);
 }

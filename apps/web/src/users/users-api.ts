@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { User, UserCreate, UserInput } from '@rexian/contracts';
 import { api } from '../api/client';
+import { useSaveMutation } from '../api/collection-mutations';
 
 export const USERS_KEY = ['users'] as const;
 
@@ -30,17 +31,7 @@ export function useUserChoices(enabled = true) {
 }
 
 export function useSaveUser() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, input }: { id?: number; input: UserInput | UserCreate }) =>
-      id ? api.put<User>(`/api/users/${id}`, input) : api.post<User>('/api/users', input),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: USERS_KEY }),
-        queryClient.invalidateQueries({ queryKey: ['departments'] }),
-        queryClient.invalidateQueries({ queryKey: ['groups'] }),
-      ]),
-  });
+  return useSaveMutation<User, UserInput | UserCreate>('/api/users', [USERS_KEY, ['departments'], ['groups']]);
 }
 
 export function useResetPassword() {
