@@ -18,6 +18,8 @@ const app = await build({ database, config, logger: { level: config.logLevel } }
 await app.listen({ port: config.httpPort, host: config.httpHost });
 const address = `http://localhost:${(app.server.address() as { port: number }).port}/`;
 app.log.info({ database: database.kind, location: database.location, address }, 'Rexian is running');
+// Whatever the log level, say where to go (scripts and tests wait for this line too).
+process.stdout.write(`Rexian 热线 is listening on ${address}\n`);
 
 if (seeded) {
   // Printed once, on the first start: the passwords are stored only as hashes.

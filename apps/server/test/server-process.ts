@@ -13,7 +13,7 @@ export interface ServerProcess {
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   // One process (no tsx wrapper), so that SIGKILL reaches the server itself.
   const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
-    env: { ...process.env, REXIAN_HTTP_PORT: '0', REXIAN_HTTP_HOST: '127.0.0.1', REXIAN_LOG_LEVEL: 'info', REXIAN_WEB_DIR: '/nonexistent', ...env },
+    env: { ...process.env, REXIAN_HTTP_PORT: '0', REXIAN_HTTP_HOST: '127.0.0.1', REXIAN_LOG_LEVEL: 'warn', REXIAN_WEB_DIR: '/nonexistent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -24,9 +24,12 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
     }, 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = output.match(/"address":"(http:\/\/localhost:\d+\/)"/);
+      const match = output.match(/is listening on (http:\/\/localhost:\d+\/)/);
       if (match) {
         clearTimeout(timer);
+        // Keep draining the pipes (a full pipe would stall the server) but stop collecting.
+        child.stdout!.off('data', onData).resume();
+        child.stderr!.off('data', onData).resume();
         resolvePromise({ child, baseUrl: match[1]!.replace('localhost', '127.0.0.1'), output: () => output });
       }
     };
