@@ -52,6 +52,27 @@ describe.each(DATABASE_KINDS)('every route declares and enforces its right (%s)'
     expect(entries.some((e) => e.objectId === 'POST /api/users' && e.outcome === 'denied' && e.ip === '127.0.0.1')).toBe(true);
   });
 
+  it('answers malformed input on every route with a 4xx naming the problem, never a 500', async () => {
+    const admin = await t.signIn('admin');
+    const bodies: unknown[] = [null, [], 'text', 42, { name: 12, parentId: 'x', rights: 'all', week: {}, value: { nested: true } }, { name: 'x'.repeat(100_000) }];
+    const routes = t.app.routeAccess.filter((r) => r.url.startsWith('/api/') && !['GET', 'HEAD', 'DELETE'].includes(r.method) && r.url !== '/api/auth/logout');
+    for (const route of routes) {
+      for (const payload of bodies) {
+        const response = await admin.request({ method: route.method as 'POST', url: concreteUrl(route.url), payload: payload as object });
+        const what = `${route.method} ${route.url} ${JSON.stringify(payload)?.slice(0, 40)}`;
+        if (route.takesBody) expect(response.statusCode, what).toBeGreaterThanOrEqual(400);
+        expect(response.statusCode, what).toBeLessThan(500);
+      }
+    }
+    for (const bad of ['abc', '-1', '1.5', '99999999999999999999']) {
+      const response = await admin.request({ method: 'GET', url: `/api/users/${bad}` });
+      expect(response.statusCode, bad).toBe(400);
+      expect(response.json().error.fields[0].field).toBe('id');
+    }
+    const query = await admin.request({ method: 'GET', url: '/api/audit?from=yesterday&pageSize=100000' });
+    expect(query.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['from', 'pageSize']);
+  });
+
   it('refuses to start when a route forgets to declare its access', async () => {
     const { default: Fastify } = await import('fastify');
     const { accessControl } = await import('../src/http/access-control');

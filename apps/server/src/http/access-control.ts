@@ -35,6 +35,8 @@ export interface DeclaredRoute {
   method: string;
   url: string;
   access: RouteAccess;
+  /** Whether the route validates a request body. */
+  takesBody: boolean;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -53,7 +55,7 @@ export const accessControl = fp(async (app: FastifyInstance, opts: { db: Db }) =
       }
       route.config = { ...route.config, access: 'public' };
     }
-    for (const method of [route.method].flat()) declared.push({ method, url: route.url, access: route.config.access! });
+    for (const method of [route.method].flat()) declared.push({ method, url: route.url, access: route.config.access!, takesBody: Boolean(route.schema?.body) });
   });
 
   app.addHook('onRequest', async (request, reply) => {
