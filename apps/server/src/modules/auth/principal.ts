@@ -2,7 +2,7 @@
  * The signed-in caller of a request: who they are and what their roles allow, gathered from the
  * roles given to them directly and through their user groups.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, or } from 'drizzle-orm';
 import { ALL_RIGHTS, DATA_SCOPES, type DataScope, type Right } from '@rexian/contracts';
 import type { Db } from '../../db/database';
 import { groupMembers, groupRoles, roles, userRoles, users } from '../../db/schema';
@@ -29,8 +29,7 @@ const KNOWN_RIGHTS = new Set<string>(ALL_RIGHTS);
 export async function loadPrincipal(db: Db, userId: number, via: Principal['via']): Promise<Principal | undefined> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user) return undefined;
-  const roleIds = await roleIdsOf(db, [userId]);
-  const granted = roleIds.length ? await db.select().from(roles).where(inArray(roles.id, roleIds)) : [];
+  const granted = await rolesOf(db, userId);
   const rights = new Set<Right>();
   let scope = 0;
   const ipAllowLists: string[][] = user.allowedIps.length ? [user.allowedIps] : [];
@@ -53,13 +52,13 @@ export async function loadPrincipal(db: Db, userId: number, via: Principal['via'
   };
 }
 
-/** Roles of each user, direct and through groups, without duplicates. */
-export async function roleIdsOf(db: Db, userIds: number[]): Promise<number[]> {
-  const direct = await db.select({ roleId: userRoles.roleId }).from(userRoles).where(inArray(userRoles.userId, userIds));
-  const viaGroups = await db
-    .select({ roleId: groupRoles.roleId })
+/** The user's roles, given directly and through their groups, in one query (this runs on every request). */
+function rolesOf(db: Db, userId: number) {
+  const direct = db.select({ id: userRoles.roleId }).from(userRoles).where(eq(userRoles.userId, userId));
+  const viaGroups = db
+    .select({ id: groupRoles.roleId })
     .from(groupRoles)
     .innerJoin(groupMembers, eq(groupMembers.groupId, groupRoles.groupId))
-    .where(inArray(groupMembers.userId, userIds));
-  return [...new Set([...direct, ...viaGroups].map((r) => r.roleId))];
+    .where(eq(groupMembers.userId, userId));
+  return db.select().from(roles).where(or(inArray(roles.id, direct), inArray(roles.id, viaGroups)));
 }
