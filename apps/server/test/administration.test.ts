@@ -142,6 +142,7 @@ describe.each(DATABASE_KINDS)('administration (%s)', (kind) => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/users/', '/api/audit/', '/api/calendar/check']));
+    expect(doc.paths['/api/users/'].post.description).toContain('`users.manage`');
     const page = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('swagger');

@@ -55,6 +55,12 @@ export const accessControl = fp(async (app: FastifyInstance, opts: { db: Db }) =
       }
       route.config = { ...route.config, access: 'public' };
     }
+    // The API document tells integrators which right each operation needs.
+    const access = route.config.access!;
+    if (route.schema && access !== 'public') {
+      const needs = access === 'signedIn' ? '任何已登录用户 Any signed-in user' : `需要权限 Right: ${[access].flat().map((r) => `\`${r}\``).join(' / ')}`;
+      route.schema = { ...route.schema, description: [route.schema.description, needs].filter(Boolean).join('\n\n') };
+    }
     for (const method of [route.method].flat()) declared.push({ method, url: route.url, access: route.config.access!, takesBody: Boolean(route.schema?.body) });
   });
 
