@@ -133,7 +133,7 @@ ${table}
 Reading the figures: PGlite runs every query in WebAssembly on the server's own thread, one at a
 time, so the embedded database is several times slower than a PostgreSQL server, which works in its
 own processes; that is enough for a small centre and the reason the README recommends PostgreSQL for
-production. Each authenticated request loads the session and the caller's rights (five small
+production. Each authenticated request loads the session and the caller's rights (three small
 queries) before it does its work. Sign-in is slow on purpose: scrypt with N=2^15 costs 32 MiB and
 tens of milliseconds of CPU per attempt, which is what makes stolen hashes expensive to crack.
 `;
