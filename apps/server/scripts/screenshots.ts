@@ -3,7 +3,7 @@
  * organisation: `npm run screenshots -w apps/server`. Needs Debian's chromium and fonts-wqy-microhei.
  */
 import { resolve } from 'node:path';
-import { buildWeb, launchChromium, startWebServer } from '../test/browser';
+import { buildWeb, launchChromium, signInThroughPage, startWebServer } from '../test/browser';
 import { ADMIN_PASSWORD } from '../test/test-app';
 
 const OUT = resolve(import.meta.dirname, '../../../docs/screenshots');
@@ -22,10 +22,7 @@ try {
   const page = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 760 } });
   await page.goto(`${server.baseUrl}/login`);
   await page.screenshot({ path: `${OUT}/login.png` });
-  await page.getByLabel('账号').fill('admin');
-  await page.getByLabel('密码').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('current-user').waitFor();
+  await signInThroughPage(page, server.baseUrl, 'admin', ADMIN_PASSWORD);
   for (const [name, path] of PAGES) {
     await page.goto(`${server.baseUrl}${path}`);
     await page.waitForLoadState('networkidle');

@@ -1,42 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
 import { DATABASE_KINDS } from './databases';
-import { buildWeb, launchChromium, startWebServer, type WebServer } from './browser';
+import { signInThroughPage, startWebServer, useBrowser, type WebServer } from './browser';
 import { ADMIN_PASSWORD } from './test-app';
 
-let web: { dir: string; dispose(): void };
-let browser: Browser;
-beforeAll(async () => {
-  web = buildWeb();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  web?.dispose();
-});
+const chromium = useBrowser();
 
-async function signIn(page: Page, baseUrl: string, account: string, password: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('账号').fill(account);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('current-user').waitFor();
-}
 
 describe.each(DATABASE_KINDS)('administration in the browser (%s)', (kind) => {
   let server: WebServer;
   beforeAll(async () => {
-    server = await startWebServer(kind, web.dir);
+    server = await startWebServer(kind, chromium.webDir);
   });
   afterAll(() => server?.close());
 
   it('an administrator creates a department, a role and a user; the user sees only the menus the role allows; the audit log lists it all with the IP', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await chromium.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
 
-    await signIn(page, server.baseUrl, 'admin', ADMIN_PASSWORD);
+    await signInThroughPage(page, server.baseUrl, 'admin', ADMIN_PASSWORD);
     expect(await page.locator('[data-menu]').count()).toBe(12);
 
     // 部门管理: a new department.
@@ -76,7 +59,7 @@ describe.each(DATABASE_KINDS)('administration in the browser (%s)', (kind) => {
     // The new user sees home, departments and announcements: what the role allows, no more.
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.getByLabel('账号').waitFor();
-    await signIn(page, server.baseUrl, 'qc01', 'Quality2026');
+    await signInThroughPage(page, server.baseUrl, 'qc01', 'Quality2026');
     const menus = await page.locator('[data-menu]').evaluateAll((items) => items.map((i) => i.getAttribute('data-menu')));
     expect(menus.sort()).toEqual(['announcements', 'departments', 'home']);
     await page.goto(`${server.baseUrl}/users`);
@@ -85,7 +68,7 @@ describe.each(DATABASE_KINDS)('administration in the browser (%s)', (kind) => {
     // Back as the administrator: the audit log shows the three changes, made from 127.0.0.1.
     await page.goto(`${server.baseUrl}/`);
     await page.getByRole('button', { name: '退出登录' }).click();
-    await signIn(page, server.baseUrl, 'admin', ADMIN_PASSWORD);
+    await signInThroughPage(page, server.baseUrl, 'admin', ADMIN_PASSWORD);
     await page.locator('[data-menu="audit"]').click();
     const rows = page.getByTestId('audit-table').locator('tbody tr[data-row-key]');
     await rows.first().waitFor();
@@ -102,7 +85,7 @@ describe.each(DATABASE_KINDS)('administration in the browser (%s)', (kind) => {
   });
 
   it('shows a wrong password and then the lock-out on the sign-in page, in Chinese', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN' });
+    const context = await chromium.browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
     await page.goto(`${server.baseUrl}/login`);
     for (let i = 0; i < 5; i++) {

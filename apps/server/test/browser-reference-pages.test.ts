@@ -4,34 +4,18 @@
  * Each test checks what the page shows and, through the API, that the change was stored and audited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { SESSION_COOKIE, type AuditEntry, type BusinessCalendar, type DictionaryItem, type Me, type Parameter } from '@rexian/contracts';
 import { DATABASE_KINDS } from './databases';
-import { buildWeb, launchChromium, startWebServer, type WebServer } from './browser';
+import { signInThroughPage, startWebServer, useBrowser, type WebServer } from './browser';
 import { ADMIN_PASSWORD, STAFF_PASSWORD } from './test-app';
 
-let web: { dir: string; dispose(): void };
-let browser: Browser;
-beforeAll(async () => {
-  web = buildWeb();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  web?.dispose();
-});
+const chromium = useBrowser();
 
 const CONTEXT_OPTIONS = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
 /** For expect.poll: what the page shows after a request, given time on a busy machine (vitest's default is 1 s). */
 const SOON = { timeout: 15_000, interval: 100 };
 
-async function signIn(page: Page, baseUrl: string, account: string, password: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('账号').fill(account);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('current-user').waitFor();
-}
 
 /** A new tab whose uncaught script errors are collected in `problems`. */
 async function openPage(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
@@ -53,10 +37,10 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
   let adminCookie: string;
 
   beforeAll(async () => {
-    server = await startWebServer(kind, web.dir);
-    admin = await browser.newContext(CONTEXT_OPTIONS);
+    server = await startWebServer(kind, chromium.webDir);
+    admin = await chromium.browser.newContext(CONTEXT_OPTIONS);
     const page = await admin.newPage();
-    await signIn(page, server.baseUrl, 'admin', ADMIN_PASSWORD);
+    await signInThroughPage(page, server.baseUrl, 'admin', ADMIN_PASSWORD);
     await page.close();
     adminCookie = (await admin.cookies()).find((c) => c.name === SESSION_COOKIE)!.value;
   });
@@ -231,9 +215,9 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
     expect(await row.innerText()).toContain('系统管理员');
 
     // agent1, in a browser of their own, finds it among the unread on the home page and opens it.
-    const agentContext = await browser.newContext(CONTEXT_OPTIONS);
+    const agentContext = await chromium.browser.newContext(CONTEXT_OPTIONS);
     const agent = await openPage(agentContext);
-    await signIn(agent.page, server.baseUrl, 'agent1', STAFF_PASSWORD);
+    await signInThroughPage(agent.page, server.baseUrl, 'agent1', STAFF_PASSWORD);
     await agent.page.getByText('未读公告（2）').waitFor();
     const unread = agent.page.getByRole('row', { name: /五一假期排班调整/ });
     await unread.getByRole('button', { name: '五一假期排班调整' }).click();
@@ -290,9 +274,9 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
     expect(problems).toEqual([]);
     await page.close();
 
-    const agentContext = await browser.newContext(CONTEXT_OPTIONS);
+    const agentContext = await chromium.browser.newContext(CONTEXT_OPTIONS);
     const agent = await openPage(agentContext);
-    await signIn(agent.page, server.baseUrl, 'agent2', STAFF_PASSWORD);
+    await signInThroughPage(agent.page, server.baseUrl, 'agent2', STAFF_PASSWORD);
     expect((await menuKeys(agent.page)).sort()).toEqual(['announcements', 'audit', 'departments', 'home', 'users']);
     await agent.page.locator('[data-menu="audit"]').click();
     await agent.page.getByTestId('audit-table').locator('tbody tr[data-row-key]').first().waitFor();
@@ -342,7 +326,7 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
 
   it('switching the language to English relabels the menu, is remembered on reload, and 中文 switches it back', async () => {
     // A browser of its own (the language is remembered per browser), signed in as the administrator.
-    const context = await browser.newContext({ ...CONTEXT_OPTIONS, storageState: await admin.storageState() });
+    const context = await chromium.browser.newContext({ ...CONTEXT_OPTIONS, storageState: await admin.storageState() });
     const { page, problems } = await openPage(context);
     await page.goto(server.baseUrl);
     const label = (key: string) => page.locator(`[data-menu="${key}"]`).innerText();

@@ -6,7 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { build } from '../src/app';
 import { loadConfig } from '../src/config';
@@ -61,4 +62,38 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** Signs in through the sign-in page, as a person does, and waits for the signed-in layout. */
+export async function signInThroughPage(page: Page, baseUrl: string, account: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('账号').fill(account);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByTestId('current-user').waitFor();
+}
+
+/**
+ * For a browser test file: builds the web app and launches Chromium once for the file, and cleans
+ * both up after it. Read `.browser` and `.webDir` inside tests and hooks.
+ */
+export function useBrowser(): { readonly browser: Browser; readonly webDir: string } {
+  let web: { dir: string; dispose(): void } | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    web = buildWeb();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    web?.dispose();
+  });
+  return {
+    get browser() {
+      return browser!;
+    },
+    get webDir() {
+      return web!.dir;
+    },
+  };
 }

@@ -25,10 +25,10 @@ export function AuditPage() {
       dataIndex: 'action',
       // The label people read, with the stable code beside it for searching and for integrations.
       render: (v: string) => (
-        <span style={{ whiteSpace: 'nowrap' }}>
-          {v in AUDIT_ACTIONS ? `${t.pick(AUDIT_ACTIONS[v as AuditAction])} ` : ''}
-          <Typography.Text code type="secondary">{v}</Typography.Text>
-        </span>
+        <div>
+          {v in AUDIT_ACTIONS && <div style={{ whiteSpace: 'nowrap' }}>{t.pick(AUDIT_ACTIONS[v as AuditAction])}</div>}
+          <Typography.Text code type="secondary" style={{ fontSize: 12 }}>{v}</Typography.Text>
+        </div>
       ),
     },
     {
