@@ -50,6 +50,8 @@ describe.each(DATABASE_KINDS)('every route declares and enforces its right (%s)'
     const response = await admin.request({ method: 'GET', url: '/api/audit?action=request.denied&account=agent1&pageSize=200' });
     const entries = response.json().items as { objectId: string; outcome: string; ip: string }[];
     expect(entries.some((e) => e.objectId === 'POST /api/users' && e.outcome === 'denied' && e.ip === '127.0.0.1')).toBe(true);
+    const anonymous = (await admin.request({ method: 'GET', url: '/api/audit?action=request.denied&objectId=POST%20%2Fapi%2Fusers&pageSize=200' })).json().items as { account: string | null; summary: { code: string } }[];
+    expect(anonymous.some((e) => e.account === null && e.summary.code === 'NOT_SIGNED_IN')).toBe(true);
   });
 
   it('answers malformed input on every route with a 4xx naming the problem, never a 500', async () => {

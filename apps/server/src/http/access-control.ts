@@ -3,7 +3,7 @@
  * under /api without one stops the server at start-up. Before the body is even parsed, each request
  * is matched to its caller (session cookie or API token), then refused with 401 (nobody signed in) or
  * 403 (outside the caller's IP ranges, a cookie request without its CSRF token, or a missing right).
- * Refusals of signed-in callers go to the audit log.
+ * Refusals go to the audit log, but for anonymous reads (a page checking whether anyone is signed in).
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -73,7 +73,12 @@ export const accessControl = fp(async (app: FastifyInstance, opts: { db: Db }) =
     if (access === 'public') return;
 
     const principal = await identify(db, request);
-    if (!principal || principal.status !== 'active') return reply.status(401).send(apiError('NOT_SIGNED_IN'));
+    if (!principal || principal.status !== 'active') {
+      // An attempt to change something without signing in is worth a trace; a page asking
+      // "who am I?" before sign-in is not, or the log would fill with nothing.
+      if (!SAFE_METHODS.has(request.method)) return refuse(request, reply, 'NOT_SIGNED_IN', { reason: 'not signed in' });
+      return reply.status(401).send(apiError('NOT_SIGNED_IN'));
+    }
     request.principal = principal;
 
     if (!principal.ipAllowLists.every((list) => ipInRanges(request.ip, list))) {
@@ -95,7 +100,7 @@ export const accessControl = fp(async (app: FastifyInstance, opts: { db: Db }) =
       summary: { code, ...summary },
       outcome: 'denied',
     });
-    return reply.status(403).send(apiError(code));
+    return reply.status(code === 'NOT_SIGNED_IN' ? 401 : 403).send(apiError(code));
   }
 });
 
