@@ -122,6 +122,8 @@ describe.each(DATABASE_KINDS)('administration (%s)', (kind) => {
     expect(ok.json()).toMatchObject({ key: 'system.timeZone', value: 'Asia/Urumqi' });
     expect((await get('/api/calendar')).timeZone).toBe('Asia/Urumqi');
     await admin.request({ method: 'PUT', url: '/api/parameters/system.timeZone', payload: { value: 'Asia/Shanghai' } });
+    await admin.request({ method: 'PUT', url: '/api/parameters/system.name', payload: { value: '12345 政务服务热线' } });
+    expect((await get('/api/auth/me')).systemName).toBe('12345 政务服务热线');
   });
 
   it('publishes announcements and records who has read them', async () => {

@@ -19,6 +19,8 @@ export const Me = z.object({
   extension: z.string().nullable(),
   rights: z.array(RightName),
   dataScope: DataScope,
+  /** The `system.name` parameter: what the organisation calls this system, shown in the header. */
+  systemName: z.string(),
   /** Send back in the `x-csrf-token` header on every state-changing request made with the cookie. */
   csrfToken: z.string(),
 });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button, Space, Typography } from 'antd';
+import { PARAMETERS } from '@rexian/contracts';
 import { useMe } from '../auth/MeContext';
 import { useSignOut } from '../auth/use-sign-out';
 import { useT } from '../i18n/use-t';
@@ -15,7 +16,8 @@ export function HeaderBar() {
   return (
     <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', height: '100%' }}>
       <Typography.Title level={4} style={{ margin: 0 }}>
-        {t('app.name')}
+        {/* The default name has an English form; a name the organisation chose is shown as it is. */}
+        {me.systemName === PARAMETERS['system.name'].default ? t('app.name') : me.systemName}
       </Typography.Title>
       <Space size="middle">
         <Typography.Text data-testid="current-user">

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Me } from '@rexian/contracts';
 import type { Db } from '../../db/database';
 import { departments } from '../../db/schema';
+import { readParameter } from '../parameters/parameter-store';
 import type { Principal } from './principal';
 
 export async function presentMe(db: Db, principal: Principal, csrfToken: string): Promise<Me> {
@@ -17,6 +18,7 @@ export async function presentMe(db: Db, principal: Principal, csrfToken: string)
     extension: principal.extension,
     rights: [...principal.rights].sort(),
     dataScope: principal.dataScope,
+    systemName: await readParameter(db, 'system.name'),
     csrfToken,
   };
 }
