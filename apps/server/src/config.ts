@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const Port = z.coerce.number().int().min(0).max(65535);
+/** `true`/`false`/`1`/`0` from the environment, or a boolean from the config file (z.coerce.boolean would read "false" as true). */
+const Flag = z.preprocess((v) => (typeof v === 'string' && /^(true|false|1|0)$/i.test(v) ? /^(true|1)$/i.test(v) : v), z.boolean());
 
 const ConfigSchema = z.object({
   httpPort: Port.default(8080),
@@ -16,10 +18,10 @@ const ConfigSchema = z.object({
   databaseUrl: z.string().optional(),
   adminPassword: z.string().min(8).optional(),
   /** Proxies whose X-Forwarded-For is believed (Fastify `trustProxy`); off by default. */
-  trustProxy: z.union([z.boolean(), z.string()]).default(false),
+  trustProxy: z.union([Flag, z.string()]).default(false),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Mark the session cookie Secure (serve over HTTPS, or behind a TLS proxy). */
-  secureCookies: z.coerce.boolean().default(false),
+  secureCookies: Flag.default(false),
   /** Where the built web app lives; the server serves it at `/`. */
   webDir: z.string().default(resolve(import.meta.dirname, '../../web/dist')),
 });
@@ -45,7 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const fromEnv: Record<string, unknown> = {};
   for (const [name, key] of Object.entries(ENV_NAMES)) {
     const value = env[name];
-    if (value !== undefined && value !== '') fromEnv[key] = key === 'trustProxy' ? parseTrustProxy(value) : value;
+    if (value !== undefined && value !== '') fromEnv[key] = value;
   }
   const parsed = ConfigSchema.safeParse({ ...fromFile, ...fromEnv });
   if (!parsed.success) {
@@ -55,8 +57,3 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return parsed.data;
 }
 
-function parseTrustProxy(value: string): boolean | string {
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  return value;
-}

@@ -33,7 +33,7 @@ export async function seedDemoOrganisation(db: Db, passwords: DemoPasswords): Pr
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(users);
     if (n > 0) return false;
 
-    const [centre, engineering, operations, billing] = await tx.insert(departments).values([
+    const [centre, engineering, operations] = await tx.insert(departments).values([
       { name: '客服中心', code: 'CSC', sort: 1 },
       { name: '工程部', code: 'ENG', sort: 2 },
       { name: '运维部', code: 'OPS', sort: 3 },
@@ -88,7 +88,6 @@ export async function seedDemoOrganisation(db: Db, passwords: DemoPasswords): Pr
     await writeAudit(tx, { userId: null, account: 'system', ip: null }, {
       action: 'system.seed', objectType: 'organisation', summary: { departments: 4, users: created.length, roles: 4 },
     });
-    void billing;
     return true;
   });
 }
