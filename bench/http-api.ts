@@ -1,14 +1,15 @@
 /**
  * HTTP API benchmark: a real server process on the embedded database (PGlite, on disk) and on
  * PostgreSQL, loaded over loopback by autocannon. Bounded: each scenario runs a fixed number of
- * seconds. Writes the figures to BENCHMARKS.md.
+ * seconds. Writes its section of BENCHMARKS.md.
  *
- *   npm run bench                          # PGlite, and PostgreSQL at 127.0.0.1:5432 when it answers
- *   BENCH_SECONDS=20 npm run bench         # longer runs
+ *   npm run bench -- http                  # PGlite, and PostgreSQL at 127.0.0.1:5432 when it answers
+ *   BENCH_SECONDS=20 npm run bench -- http # longer runs
  */
-import { cpus, totalmem, tmpdir } from 'node:os';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { machineLine, writeBenchmarkSection } from './benchmarks-file';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { createPostgresDatabase } from '../apps/server/test/databases';
@@ -112,21 +113,19 @@ if (await postgresAnswers()) {
   }
 }
 
-const cpu = cpus();
 const table = [
   '| database | scenario | requests/s | p50 ms | p99 ms | errors | non-2xx |',
   '|---|---|---:|---:|---:|---:|---:|',
   ...rows.map((r) => `| ${r.database} | ${r.scenario} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`),
 ].join('\n');
-const report = `# Benchmarks
+writeBenchmarkSection(
+  'http',
+  `## HTTP API
 
-Figures from \`npm run bench\` (bench/http-api.ts): a real server process, loaded over loopback by
-autocannon for ${SECONDS} s per scenario, on the embedded database and on PostgreSQL. Client and server
-share the machine, so these are lower bounds for a server with the machine to itself.
+Command: \`npm run bench -- http\` (bench/http-api.ts): a real server process, loaded over loopback
+by autocannon for ${SECONDS} s per scenario, on the embedded database and on PostgreSQL.
 
-Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.
-
-## HTTP API
+${machineLine()}
 
 ${table}
 
@@ -136,6 +135,5 @@ own processes; that is enough for a small centre and the reason the README recom
 production. Each authenticated request loads the session and the caller's rights (three small
 queries) before it does its work. Sign-in is slow on purpose: scrypt with N=2^15 costs 32 MiB and
 tens of milliseconds of CPU per attempt, which is what makes stolen hashes expensive to crack.
-`;
-writeFileSync(resolve(import.meta.dirname, '../BENCHMARKS.md'), report);
-process.stdout.write(`\nwritten to BENCHMARKS.md\n`);
+`,
+);
