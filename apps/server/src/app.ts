@@ -25,6 +25,9 @@ import { groupRoutes } from './modules/groups/routes';
 import { parameterRoutes } from './modules/parameters/routes';
 import { roleRoutes } from './modules/roles/routes';
 import { shiftRoutes } from './modules/shifts/routes';
+import { phoneRoutes } from './modules/telephony/phone-routes';
+import { OFFLINE_TELEPHONY, type TelephonyStatus } from './modules/telephony/telephony-status';
+import { trunkRoutes } from './modules/telephony/trunk-routes';
 import { tokenRoutes } from './modules/tokens/routes';
 import { userRoutes } from './modules/users/routes';
 
@@ -32,6 +35,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     config: Config;
+    telephony: TelephonyStatus;
   }
 }
 
@@ -39,9 +43,11 @@ export interface BuildOptions {
   database: Database;
   config: Config;
   logger?: FastifyServerOptions['logger'];
+  /** The running SIP server's view of phones and trunks; offline when SIP is not started. */
+  telephony?: TelephonyStatus;
 }
 
-export async function build({ database, config, logger = false }: BuildOptions): Promise<FastifyInstance> {
+export async function build({ database, config, logger = false, telephony = OFFLINE_TELEPHONY }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     trustProxy: config.trustProxy,
@@ -53,6 +59,7 @@ export async function build({ database, config, logger = false }: BuildOptions):
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', database.db);
   app.decorate('config', config);
+  app.decorate('telephony', telephony);
   installErrorHandler(app);
 
   await app.register(cookie);
@@ -92,6 +99,8 @@ export async function build({ database, config, logger = false }: BuildOptions):
   await app.register(shiftRoutes, { prefix: '/api/shifts' });
   await app.register(parameterRoutes, { prefix: '/api/parameters' });
   await app.register(announcementRoutes, { prefix: '/api/announcements' });
+  await app.register(phoneRoutes, { prefix: '/api/phones' });
+  await app.register(trunkRoutes, { prefix: '/api/trunks' });
 
   const hasWeb = existsSync(`${config.webDir}/index.html`);
   if (hasWeb) await app.register(fastifyStatic, { root: config.webDir, wildcard: false });

@@ -14,6 +14,11 @@ const ConfigSchema = z.object({
   httpPort: Port.default(8080),
   httpHost: z.string().default('0.0.0.0'),
   sipPort: Port.default(5060),
+  sipHost: z.string().default('0.0.0.0'),
+  /** The digest realm phones authenticate in; changing it means setting every phone's password again. */
+  sipRealm: z.string().min(1).default('rexian'),
+  /** Start the SIP server with `npm start` (UDP and TCP on sipPort). */
+  sipEnabled: Flag.default(true),
   dataDir: z.string().default('./data'),
   databaseUrl: z.string().optional(),
   adminPassword: z.string().min(8).optional(),
@@ -32,6 +37,9 @@ const ENV_NAMES: Record<string, keyof Config> = {
   REXIAN_HTTP_PORT: 'httpPort',
   REXIAN_HTTP_HOST: 'httpHost',
   REXIAN_SIP_PORT: 'sipPort',
+  REXIAN_SIP_HOST: 'sipHost',
+  REXIAN_SIP_REALM: 'sipRealm',
+  REXIAN_SIP: 'sipEnabled',
   REXIAN_DATA_DIR: 'dataDir',
   DATABASE_URL: 'databaseUrl',
   REXIAN_ADMIN_PASSWORD: 'adminPassword',

@@ -18,3 +18,7 @@ export {
   Parameter, ParameterUpdate, Announcement, AnnouncementInput, AnnouncementReader,
 } from './reference';
 export type { ParameterDefinition, ParameterKey } from './reference';
+export {
+  Extension, InboundNumber, SipPassword, PhoneRegistration, PhoneAccount, PhoneAccountInput, TRUNK_KINDS, Trunk,
+  HostPort, TrunkInput,
+} from './telephony';

@@ -16,6 +16,7 @@ export const RIGHTS = {
   'shifts.manage': { zh: '维护班次', en: 'Maintain shifts' },
   'params.manage': { zh: '维护系统参数', en: 'Maintain system parameters' },
   'announcements.manage': { zh: '发布公告', en: 'Publish announcements' },
+  'telephony.manage': { zh: '管理分机与中继', en: 'Manage phones and trunks' },
 } as const;
 
 export type Right = keyof typeof RIGHTS;

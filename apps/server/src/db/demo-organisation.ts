@@ -1,16 +1,18 @@
 /**
  * The demo organisation, created on first start with an empty database so that a newcomer can sign
  * in at once: four departments, an administrator, a team leader, five agents (extensions 1001–1005),
- * two department handlers, roles to match, and starter reference data.
+ * two department handlers, roles to match, their phones, a demo trunk, and starter reference data.
  */
 import { count } from 'drizzle-orm';
 import { ALL_RIGHTS, type Right } from '@rexian/contracts';
 import type { Db } from './database';
 import {
-  announcements, departments, dictionaryItems, dictionaryTypes, roles, shifts, specialDays, userRoles, users, workHours,
+  announcements, departments, dictionaryItems, dictionaryTypes, phoneAccounts, roles, shifts, specialDays, trunks, userRoles, users,
+  workHours,
 } from './schema';
 import { hashPassword } from '../modules/auth/passwords';
 import { writeAudit } from '../modules/audit/audit-log';
+import { phoneCredentials } from '../modules/telephony/phone-credentials';
 
 export interface DemoPasswords {
   /** For `admin`. */
@@ -26,8 +28,20 @@ export const DEMO_ACCOUNTS = {
   handlers: ['eng1', 'ops1'],
 } as const;
 
+/**
+ * Demo phones 1000 (team leader) and 1001–1005 (agents) register with these passwords, printed in
+ * the README so a newcomer can set up a softphone at once. They are public: change them on the
+ * phones page (分机管理) before the SIP port is reachable from outside.
+ */
+export const DEMO_PHONES = ['1000', '1001', '1002', '1003', '1004', '1005'].map((extension) => ({
+  extension, password: `rexian${extension}`,
+}));
+
+/** The demo trunk: a carrier on this machine, trusted by address, bringing in hotline 8000. */
+export const DEMO_TRUNK = { name: '演示中继', kind: 'peer' as const, addresses: ['127.0.0.1'], inboundNumbers: ['8000'] };
+
 /** Seeds the demo organisation when no user exists yet; returns false when there was one already. */
-export async function seedDemoOrganisation(db: Db, passwords: DemoPasswords): Promise<boolean> {
+export async function seedDemoOrganisation(db: Db, passwords: DemoPasswords, sipRealm = 'rexian'): Promise<boolean> {
   const [adminHash, staffHash] = await Promise.all([hashPassword(passwords.admin), hashPassword(passwords.staff)]);
   return db.transaction(async (tx) => {
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(users);
@@ -85,8 +99,13 @@ export async function seedDemoOrganisation(db: Db, passwords: DemoPasswords): Pr
       pinned: true,
       authorId: created[0]!.id,
     });
+    const byExtension = new Map(created.map((u) => [u.extension, u.name]));
+    await tx.insert(phoneAccounts).values(DEMO_PHONES.map(({ extension, password }) => ({
+      extension, name: `${byExtension.get(extension) ?? extension}的电话`, ...phoneCredentials(extension, password, sipRealm),
+    })));
+    await tx.insert(trunks).values(DEMO_TRUNK);
     await writeAudit(tx, { userId: null, account: 'system', ip: null }, {
-      action: 'system.seed', objectType: 'organisation', summary: { departments: 4, users: created.length, roles: 4 },
+      action: 'system.seed', objectType: 'organisation', summary: { departments: 4, users: created.length, roles: 4, phones: DEMO_PHONES.length, trunks: 1 },
     });
     return true;
   });

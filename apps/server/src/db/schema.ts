@@ -177,3 +177,37 @@ export const announcementReads = pgTable('announcement_reads', {
   userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
   readAt: instant('read_at').notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.announcementId, t.userId] })]);
+
+/**
+ * Phone accounts 分机: extensions that register with digest authentication. Only the digest HA1
+ * values are kept (for the realm they were computed in), never the password.
+ */
+export const phoneAccounts = pgTable('phone_accounts', {
+  id: serial('id').primaryKey(),
+  extension: text('extension').notNull().unique(),
+  name: text('name').notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  realm: text('realm').notNull(),
+  ha1Md5: text('ha1_md5').notNull(),
+  ha1Sha256: text('ha1_sha256').notNull(),
+  createdAt: createdAt(),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
+
+/**
+ * Trunks 中继. A registering trunk needs its password in clear to answer the carrier's challenges,
+ * so it is stored; the API never returns it.
+ */
+export const trunks = pgTable('trunks', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  kind: text('kind', { enum: ['peer', 'register'] }).notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  addresses: jsonb('addresses').$type<string[]>().notNull().default([]),
+  registrar: text('registrar'),
+  username: text('username'),
+  password: text('password'),
+  inboundNumbers: jsonb('inbound_numbers').$type<string[]>().notNull().default([]),
+  createdAt: createdAt(),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});

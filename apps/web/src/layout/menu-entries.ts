@@ -3,7 +3,7 @@ import type { MessageKey } from '../i18n/zh-CN';
 
 export type MenuKey =
   | 'home' | 'departments' | 'users' | 'groups' | 'roles' | 'tokens' | 'dictionary'
-  | 'calendar' | 'shifts' | 'parameters' | 'announcements' | 'audit';
+  | 'calendar' | 'shifts' | 'parameters' | 'phones' | 'trunks' | 'announcements' | 'audit';
 
 export interface MenuEntry {
   key: MenuKey;
@@ -25,6 +25,8 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
   { key: 'calendar', path: '/calendar', label: 'menu.calendar', right: 'calendar.manage' },
   { key: 'shifts', path: '/shifts', label: 'menu.shifts', right: 'shifts.manage' },
   { key: 'parameters', path: '/parameters', label: 'menu.parameters', right: 'params.manage' },
+  { key: 'phones', path: '/phones', label: 'menu.phones', right: 'telephony.manage' },
+  { key: 'trunks', path: '/trunks', label: 'menu.trunks', right: 'telephony.manage' },
   { key: 'announcements', path: '/announcements', label: 'menu.announcements', right: null },
   { key: 'audit', path: '/audit', label: 'menu.audit', right: 'audit.view' },
 ];

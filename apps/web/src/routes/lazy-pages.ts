@@ -13,6 +13,8 @@ export const PAGES = {
   calendar: lazy(() => import('../pages/CalendarPage').then((m) => ({ default: m.CalendarPage }))),
   shifts: lazy(() => import('../pages/ShiftsPage').then((m) => ({ default: m.ShiftsPage }))),
   parameters: lazy(() => import('../pages/ParametersPage').then((m) => ({ default: m.ParametersPage }))),
+  phones: lazy(() => import('../pages/PhonesPage').then((m) => ({ default: m.PhonesPage }))),
+  trunks: lazy(() => import('../pages/TrunksPage').then((m) => ({ default: m.TrunksPage }))),
   announcements: lazy(() => import('../pages/AnnouncementsPage').then((m) => ({ default: m.AnnouncementsPage }))),
   audit: lazy(() => import('../pages/AuditPage').then((m) => ({ default: m.AuditPage }))),
 } satisfies Record<MenuKey, unknown>;

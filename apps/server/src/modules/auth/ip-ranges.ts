@@ -1,5 +1,7 @@
 /** IP allow-lists on users and roles: a list of addresses or CIDR ranges, IPv4 and IPv6. */
 import ipaddr from 'ipaddr.js';
+import type { FieldError } from '@rexian/contracts';
+import { AppError } from '../../http/app-error';
 
 export function isValidIpRange(range: string): boolean {
   try {
@@ -32,4 +34,16 @@ export function ipInRanges(ip: string, ranges: readonly string[]): boolean {
       return false;
     }
   });
+}
+
+/** Field errors for the entries of `ranges` (a list field named `field`) that do not parse. */
+export function invalidIpRanges(ranges: readonly string[] | undefined, field: string): FieldError[] {
+  return (ranges ?? []).flatMap((range, i) =>
+    isValidIpRange(range) ? [] : [{ field: `${field}.${i}`, message: `不是有效的 IP 地址或网段：${range}` }]);
+}
+
+/** Throws VALIDATION_FAILED naming each entry of `ranges` that does not parse. */
+export function checkIpRanges(ranges: readonly string[] | undefined, field: string): void {
+  const fields = invalidIpRanges(ranges, field);
+  if (fields.length) throw new AppError('VALIDATION_FAILED', fields);
 }

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { asc, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { IdParams, Ok, RIGHTS, Role, RoleInput, type FieldError, type Right } from '@rexian/contracts';
+import { IdParams, Ok, RIGHTS, Role, RoleInput, type Right } from '@rexian/contracts';
 import type { Db } from '../../db/database';
 import { groupRoles, roles, userRoles } from '../../db/schema';
 import { AppError, nameTaken } from '../../http/app-error';
 import { actorOf, changeSummary, writeAudit } from '../audit/audit-log';
-import { isValidIpRange } from '../auth/ip-ranges';
+import { checkIpRanges } from '../auth/ip-ranges';
 import type { Principal } from '../auth/principal';
 
 export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -75,11 +75,7 @@ export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
 
 /** IP ranges must parse; and a role may not hold rights its author lacks (no self-promotion). */
 function checkRoleInput(principal: Principal, input: { rights: Right[]; allowedIps: string[] }): void {
-  const fields: FieldError[] = [];
-  input.allowedIps.forEach((range, i) => {
-    if (!isValidIpRange(range)) fields.push({ field: `allowedIps.${i}`, message: `不是有效的 IP 地址或网段：${range}` });
-  });
-  if (fields.length) throw new AppError('VALIDATION_FAILED', fields);
+  checkIpRanges(input.allowedIps, 'allowedIps');
   const beyond = input.rights.filter((r) => !principal.rights.has(r));
   if (beyond.length) throw new AppError('FORBIDDEN', [{ field: 'rights', message: `不能授予本人没有的权限：${beyond.join(', ')}` }]);
 }

@@ -3,17 +3,14 @@ import type { FieldError } from '@rexian/contracts';
 import type { Db } from '../../db/database';
 import { departments, groups } from '../../db/schema';
 import { AppError, uniqueViolation } from '../../http/app-error';
-import { isValidIpRange } from '../auth/ip-ranges';
+import { invalidIpRanges } from '../auth/ip-ranges';
 
 /** Checks that the schema alone cannot make: ranges that really parse, references that exist. */
 export async function checkUserReferences(
   db: Db,
   input: { departmentId?: number | null; groupIds?: number[]; allowedIps?: string[] },
 ): Promise<void> {
-  const fields: FieldError[] = [];
-  input.allowedIps?.forEach((range, i) => {
-    if (!isValidIpRange(range)) fields.push({ field: `allowedIps.${i}`, message: `不是有效的 IP 地址或网段：${range}` });
-  });
+  const fields: FieldError[] = invalidIpRanges(input.allowedIps, 'allowedIps');
   if (input.departmentId) {
     const [d] = await db.select({ id: departments.id }).from(departments).where(eq(departments.id, input.departmentId));
     if (!d) fields.push({ field: 'departmentId', message: '部门不存在' });
