@@ -1,1 +1,16 @@
-export {};
+export { AcdEngine, type AgentView } from './engine';
+export type { AcdEngineOptions, MultiQueueRule, Offer } from './engine-core';
+export { systemClock, FakeClock, type Clock } from './clock';
+export { noopLogger, type Logger } from './logger';
+export { AcdError, InvalidStateError, NotFoundError, InvalidConfigError } from './acd-errors';
+export type { AcdEvent, AcdEventType, AcdListener, WithdrawReason } from './events';
+export { AgentState } from './agents/agent-state-machine';
+export type { AgentConfig, Membership } from './agents/agent-config';
+export type { QueueConfig, OverflowTarget } from './queue/queue-config';
+export type { Channel, WorkItem, WorkItemInput, ItemPhase } from './work-item';
+export type { Strategy, StrategyName, Candidate, StrategyContext } from './strategies/strategy';
+export { strategies } from './strategies/strategies';
+export { effectivePriority } from './priority/item-order';
+export { StatisticsCollector, type StatisticsSnapshot } from './statistics/statistics-collector';
+export type { QueueStatistics, AgentStatistics, QueueCounters, AgentCounters } from './statistics/statistics-types';
+export type { AcdSnapshot } from './snapshot/engine-snapshot';

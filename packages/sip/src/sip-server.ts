@@ -1,0 +1,177 @@
+/**
+ * The SIP server the product starts: an endpoint on UDP and TCP with the toll-fraud guard in
+ * front, the registrar for phones, registrations to carriers, and — until the call switch
+ * exists — the example UAS answering INVITEs to the hotline numbers from trunks and phones.
+ * Everything else gets the right refusal: strangers a challenge (401/407), unknown numbers a
+ * 404 only once the caller is trusted or authenticated.
+ */
+import { DigestAuthenticator } from './auth/digest-authenticator';
+import type { DigestBaseAlgorithm } from './auth/digest-algorithm';
+import type { PhoneDirectory } from './auth/phone-directory';
+import { noopLogger, type Logger } from './logger';
+import { createResponse } from './messages/create-response';
+import type { SipRequest } from './messages/sip-request';
+import type { SipResponse } from './messages/sip-response';
+import { InMemoryLocationService } from './registrar/in-memory-location-service';
+import type { LocationService } from './registrar/location-service';
+import { Registrar } from './registrar/registrar';
+import type { RegistrarPolicy } from './registrar/registration-plan';
+import { FailureLimiter, type FailureLimiterOptions } from './security/failure-limiter';
+import { TollFraudGuard, type CallerIdentity } from './security/toll-fraud-guard';
+import { staticTrunkDirectory, type Trunk, type TrunkDirectory } from './security/trunk-directory';
+import { systemClock, type Clock } from './transactions/clock';
+import type { TimerSettings } from './transactions/timers';
+import { TrunkRegistration } from './trunks/trunk-registration';
+import { Endpoint, type FilterResult } from './user-agent-core/endpoint';
+import type { Destination } from './transport/transport';
+import { ExampleUas, type AnswerHook } from './user-agents/example-uas';
+import { registrationSender } from './trunks/registration-sender';
+
+export interface SipServerOptions {
+  /** Bind address (default 0.0.0.0). */
+  readonly host?: string;
+  /** Port for UDP and TCP (default 5060; 0 picks a free one). */
+  readonly port?: number;
+  readonly transports?: readonly ('udp' | 'tcp')[];
+  /** Host written in our Via and Contact headers. */
+  readonly advertisedHost?: string;
+  /** Digest realm for phones; also the domain of their addresses-of-record unless `domain` is set. */
+  readonly realm: string;
+  readonly domain?: string;
+  readonly phones: PhoneDirectory;
+  readonly trunks: readonly Trunk[] | TrunkDirectory;
+  /** Numbers the example UAS answers, e.g. ['8000']. */
+  readonly hotlineNumbers: readonly string[];
+  readonly answer?: AnswerHook;
+  readonly registrar?: Partial<RegistrarPolicy>;
+  readonly security?: FailureLimiterOptions & {
+    /** What a blocked address gets (default: silence). */
+    readonly blocked?: 'drop' | 'forbidden';
+    /** Digest algorithms offered, preferred first (default SHA-256, MD5). */
+    readonly digestAlgorithms?: readonly DigestBaseAlgorithm[];
+    readonly nonceLifetimeMs?: number;
+  };
+  readonly location?: LocationService;
+  readonly clock?: Clock;
+  readonly timers?: TimerSettings;
+  readonly logger?: Logger;
+}
+
+export interface SipServer {
+  start(): Promise<void>;
+  close(): Promise<void>;
+  readonly location: LocationService;
+  /** Where it listens, once started. */
+  readonly address: { readonly host: string; readonly port: number } | undefined;
+  readonly endpoint: Endpoint | undefined;
+  readonly guard: TollFraudGuard;
+  readonly registrations: readonly TrunkRegistration[];
+}
+
+export function createSipServer(options: SipServerOptions): SipServer {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? noopLogger;
+  const trunks = Array.isArray(options.trunks) ? staticTrunkDirectory(options.trunks as readonly Trunk[]) : (options.trunks as TrunkDirectory);
+  const ownedLocation = options.location === undefined ? new InMemoryLocationService(clock, logger) : undefined;
+  const location = options.location ?? (ownedLocation as LocationService);
+  const security = options.security ?? {};
+  const authenticator = new DigestAuthenticator({
+    realm: options.realm,
+    directory: options.phones,
+    clock,
+    ...(security.digestAlgorithms ? { algorithms: security.digestAlgorithms } : {}),
+    ...(security.nonceLifetimeMs ? { nonceLifetimeMs: security.nonceLifetimeMs } : {}),
+  });
+  const guard = new TollFraudGuard({
+    trunks,
+    authenticator,
+    limiter: new FailureLimiter({ ...security, clock }),
+    blocked: security.blocked ?? 'drop',
+    logger,
+  });
+  const registrar = new Registrar({ location, domain: options.domain ?? options.realm, clock, logger, ...(options.registrar ? { policy: options.registrar } : {}) });
+  const hotline = new Set(options.hotlineNumbers);
+  const identities = new WeakMap<SipRequest, CallerIdentity>();
+  const registrations: TrunkRegistration[] = [];
+  let uas: ExampleUas | undefined;
+  let started: Promise<void> | undefined;
+  let closed = false;
+
+  async function guardFilter(request: SipRequest, source: Destination): Promise<FilterResult> {
+    const decision = await guard.check(request, source);
+    if (decision.action === 'respond') return decision.response;
+    if (decision.action === 'drop') {
+      logger.debug({ address: source.address, method: request.method }, decision.reason);
+      return null;
+    }
+    identities.set(request, decision.identity);
+    return undefined;
+  }
+
+  /** Runs after the guard: only known destinations go on to the handlers. */
+  function routeFilter(request: SipRequest): SipResponse | undefined {
+    if (request.method !== 'INVITE' || request.to.tag !== undefined) return undefined;
+    const uri = request.uri;
+    const number = uri.kind === 'sip' ? uri.user : uri.kind === 'tel' ? uri.number : undefined;
+    if (number !== undefined && hotline.has(number)) return undefined;
+    // Until the switch routes calls, only the hotline numbers exist.
+    return createResponse(request, 404, 'Not Found');
+  }
+
+  return {
+    location,
+    guard,
+    registrations,
+    get address() {
+      return uas === undefined ? undefined : { host: uas.endpoint.transport.advertisedHost, port: uas.endpoint.port };
+    },
+    get endpoint() {
+      return uas?.endpoint;
+    },
+    start() {
+      started ??= (async () => {
+        const wanted = options.transports ?? ['udp', 'tcp'];
+        const endpoint = await Endpoint.listen({
+          host: options.host ?? '0.0.0.0',
+          port: options.port ?? 5060,
+          udp: wanted.includes('udp'),
+          tcp: wanted.includes('tcp'),
+          clock,
+          logger,
+          ...(options.advertisedHost ? { advertisedHost: options.advertisedHost } : {}),
+          ...(options.timers ? { timers: options.timers } : {}),
+        });
+        endpoint.addRequestFilter(guardFilter);
+        endpoint.addRequestFilter(routeFilter);
+        uas = new ExampleUas(endpoint, options.answer ? { answer: options.answer } : {});
+        endpoint.onRequest('REGISTER', (incoming) => {
+          const identity = identities.get(incoming.request);
+          if (identity?.kind !== 'phone') return void incoming.respond(403);
+          incoming.send(registrar.handle(incoming.request, incoming.source, identity.username));
+        });
+        for (const trunk of trunks.list()) {
+          if (trunk.kind !== 'registered' || closed) continue;
+          const transport = trunk.registrar.transport ?? 'udp';
+          const registration = new TrunkRegistration({
+            trunk,
+            sender: registrationSender(endpoint, { transport, address: trunk.registrar.host, port: trunk.registrar.port ?? 5060 }),
+            contact: `sip:${trunk.username}@${endpoint.transport.sentBy(transport)}${transport === 'tcp' ? ';transport=tcp' : ''}`,
+            clock,
+            logger,
+          });
+          registrations.push(registration);
+          registration.start();
+        }
+      })();
+      return started;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await started?.catch(() => {});
+      await Promise.all(registrations.map((r) => r.close()));
+      await uas?.close();
+      ownedLocation?.close();
+    },
+  };
+}
