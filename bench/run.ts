@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 
 const BENCHMARKS: Record<string, string> = {
   http: 'http-api.ts',
+  acd: 'acd-decisions.ts',
 };
 
 const asked = process.argv.slice(2);

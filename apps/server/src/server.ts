@@ -1,9 +1,11 @@
-/** Starts Rexian: the database, the HTTP server, and (as later issues add them) SIP and media. */
+/** Starts Rexian: the database, the SIP server, the HTTP server (and, as later issues add them, media and the switch). */
 import { build } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { DEMO_ACCOUNTS, seedDemoOrganisation } from './db/demo-organisation';
 import { generatePassword } from './modules/auth/passwords';
+import { startSipService, type SipService } from './modules/telephony/sip-service';
+import pino from 'pino';
 
 const config = loadConfig();
 const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }).catch((error: Error) => {
@@ -12,14 +14,26 @@ const database = await openDatabase({ url: config.databaseUrl, dataDir: config.d
 });
 
 const passwords = { admin: config.adminPassword ?? generatePassword(), staff: process.env.REXIAN_DEMO_PASSWORD ?? generatePassword() };
-const seeded = await seedDemoOrganisation(database.db, passwords);
+const seeded = await seedDemoOrganisation(database.db, passwords, config.sipRealm);
 
-const app = await build({ database, config, logger: { level: config.logLevel } });
+const logger = pino({ level: config.logLevel });
+let sip: SipService | undefined;
+if (config.sipEnabled) {
+  // A taken SIP port should not keep the pages from working: say so loudly and run without SIP.
+  sip = await startSipService({ db: database.db, config, logger }).catch((error: Error) => {
+    logger.error({ err: error }, 'SIP server not started');
+    process.stderr.write(`Rexian: SIP server not started on port ${config.sipPort}: ${error.message}\n`);
+    return undefined;
+  });
+}
+
+const app = await build({ database, config, logger: { level: config.logLevel }, ...(sip ? { telephony: sip.status } : {}) });
 await app.listen({ port: config.httpPort, host: config.httpHost });
 const address = `http://localhost:${(app.server.address() as { port: number }).port}/`;
 app.log.info({ database: database.kind, location: database.location, address }, 'Rexian is running');
 // Whatever the log level, say where to go (scripts and tests wait for this line too).
 process.stdout.write(`Rexian 热线 is listening on ${address}\n`);
+if (sip) process.stdout.write(`SIP 信令 listening on udp+tcp ${config.sipHost}:${sip.address.port} (realm ${config.sipRealm})\n`);
 
 if (seeded) {
   // Printed once, on the first start: the passwords are stored only as hashes.
@@ -43,6 +57,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopping = true;
     app.log.info({ signal }, 'stopping');
     await app.close();
+    await sip?.close();
     await database.close();
     process.exit(0);
   });

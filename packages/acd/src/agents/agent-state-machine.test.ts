@@ -14,6 +14,7 @@ describe('AgentStateMachine', () => {
   it.each([
     [AgentState.LoggedOut, AgentState.WrapUp],
     [AgentState.Ready, AgentState.Ready],
+    [AgentState.NotReady, AgentState.WrapUp],
     [AgentState.WrapUp, AgentState.WrapUp],
   ])('refuses %s → %s', (from, to) => {
     const machine = new AgentStateMachine(from);

@@ -5,15 +5,17 @@ import { InvalidStateError } from '../acd-errors';
  * assignments against a per-channel capacity, because an agent on a call may still take a chat.
  *
  * ```
- *               login            setReady / endWrapUp
- *   LoggedOut ───────▶ NotReady ◀──────────────────▶ Ready
- *       ▲  login(ready)  ▲  │ ▲  setNotReady / ring-out │ ▲
- *       │ ───────────────┼──┼─┼────────────────────────▶│ │
- *       │                │  │ │                         │ │ wrap-up expiry (auto-ready),
- *       │  logout (any)  │  │ └── expiry (stay not      ▼ │ endWrapUp, setReady
- *       └────────────────┴──┴──── ready), setNotReady ─ WrapUp ◀── complete (queue has wrap-up)
+ *              login                       setReady
+ *   LoggedOut ───────▶ NotReady ◀─────────────────────────▶ Ready
+ *     │  ▲              ▲  (NotReady → NotReady:  setNotReady, │  ▲
+ *     │  │              │   a new reason code)    ring-out     │  │
+ *     │  │              │                                      │  │ expiry (auto-ready),
+ *     │  │              │ setNotReady, expiry    complete, the │  │ endWrapUp, setReady
+ *     │  │              │ (stay not ready)       queue has     ▼  │
+ *     │  │              └─────────────────────── wrap-up ─── WrapUp
+ *     │  └── logout, from any other state
+ *     └───── login({ ready: true }) ─────────────────────────▶ Ready
  * ```
- * NotReady → NotReady changes the reason code.
  */
 export enum AgentState {
   LoggedOut = 'logged-out',
@@ -25,7 +27,7 @@ export enum AgentState {
 const ALLOWED: Readonly<Record<AgentState, readonly AgentState[]>> = {
   [AgentState.LoggedOut]: [AgentState.NotReady, AgentState.Ready],
   [AgentState.Ready]: [AgentState.NotReady, AgentState.WrapUp, AgentState.LoggedOut],
-  [AgentState.NotReady]: [AgentState.Ready, AgentState.NotReady, AgentState.WrapUp, AgentState.LoggedOut],
+  [AgentState.NotReady]: [AgentState.Ready, AgentState.NotReady, AgentState.LoggedOut],
   [AgentState.WrapUp]: [AgentState.Ready, AgentState.NotReady, AgentState.LoggedOut],
 };
 

@@ -103,7 +103,10 @@ export function abandonItem(core: EngineCore, item: WorkItem): void {
   if (queue.settings.callbackOnAbandon && !short) requestCallback(core, item, queue);
 }
 
-/** The agent finished the item: talk time counted, the place freed, wrap-up started if the queue has one. */
+/**
+ * The agent finished the item: talk time counted, the place freed, wrap-up started if the queue has
+ * one. An agent who went not ready meanwhile stays not ready, without wrap-up.
+ */
 export function completeItem(core: EngineCore, item: WorkItem): void {
   if (item.phase !== 'assigned' || !item.agentId) throw new InvalidStateError(`item ${item.id} is not answered`);
   const at = core.now();
