@@ -17,6 +17,14 @@ const ConfigSchema = z.object({
   sipHost: z.string().default('0.0.0.0'),
   /** The digest realm phones authenticate in; changing it means setting every phone's password again. */
   sipRealm: z.string().min(1).default('rexian'),
+  /**
+   * Digest algorithms the SIP server challenges phones with, preferred first. RFC 8760 asks for
+   * SHA-256 and MD5; some phones (baresip 1.0, older firmware) fail on any SHA-256 challenge: `MD5`.
+   */
+  sipDigestAlgorithms: z.preprocess(
+    (v) => (typeof v === 'string' ? v.split(',').map((a) => a.trim()).filter(Boolean) : v),
+    z.array(z.enum(['SHA-256', 'MD5'])).min(1),
+  ).default(['SHA-256', 'MD5']),
   /** Start the SIP server with `npm start` (UDP and TCP on sipPort). */
   sipEnabled: Flag.default(true),
   dataDir: z.string().default('./data'),
@@ -40,6 +48,7 @@ const ENV_NAMES: Record<string, keyof Config> = {
   REXIAN_SIP_HOST: 'sipHost',
   REXIAN_SIP_REALM: 'sipRealm',
   REXIAN_SIP: 'sipEnabled',
+  REXIAN_SIP_DIGEST_ALGORITHMS: 'sipDigestAlgorithms',
   REXIAN_DATA_DIR: 'dataDir',
   DATABASE_URL: 'databaseUrl',
   REXIAN_ADMIN_PASSWORD: 'adminPassword',

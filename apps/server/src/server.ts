@@ -32,8 +32,9 @@ await app.listen({ port: config.httpPort, host: config.httpHost });
 const address = `http://localhost:${(app.server.address() as { port: number }).port}/`;
 app.log.info({ database: database.kind, location: database.location, address }, 'Rexian is running');
 // Whatever the log level, say where to go (scripts and tests wait for this line too).
-process.stdout.write(`Rexian 热线 is listening on ${address}\n`);
+// The SIP line comes first: whoever waits for "is listening on" then knows both.
 if (sip) process.stdout.write(`SIP 信令 listening on udp+tcp ${config.sipHost}:${sip.address.port} (realm ${config.sipRealm})\n`);
+process.stdout.write(`Rexian 热线 is listening on ${address}\n`);
 
 if (seeded) {
   // Printed once, on the first start: the passwords are stored only as hashes.

@@ -7,13 +7,18 @@ const SERVER = resolve(import.meta.dirname, '../src/server.ts');
 export interface ServerProcess {
   child: ChildProcess;
   baseUrl: string;
+  /** The SIP port (UDP and TCP), when SIP started. */
+  sipPort: number | undefined;
   output(): string;
 }
 
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   // One process (no tsx wrapper), so that SIGKILL reaches the server itself.
   const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
-    env: { ...process.env, REXIAN_HTTP_PORT: '0', REXIAN_HTTP_HOST: '127.0.0.1', REXIAN_LOG_LEVEL: 'warn', REXIAN_WEB_DIR: '/nonexistent', ...env },
+    env: {
+      ...process.env, REXIAN_HTTP_PORT: '0', REXIAN_HTTP_HOST: '127.0.0.1', REXIAN_SIP_PORT: '0', REXIAN_SIP_HOST: '127.0.0.1',
+      REXIAN_LOG_LEVEL: 'warn', REXIAN_WEB_DIR: '/nonexistent', ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -30,7 +35,10 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
         // Keep draining the pipes (a full pipe would stall the server) but stop collecting.
         child.stdout!.off('data', onData).resume();
         child.stderr!.off('data', onData).resume();
-        resolvePromise({ child, baseUrl: match[1]!.replace('localhost', '127.0.0.1'), output: () => output });
+        const sip = output.match(/SIP \S+ listening on udp\+tcp \S+:(\d+)/);
+        resolvePromise({
+          child, baseUrl: match[1]!.replace('localhost', '127.0.0.1'), sipPort: sip ? Number(sip[1]) : undefined, output: () => output,
+        });
       }
     };
     child.stdout!.on('data', onData);

@@ -16,7 +16,7 @@ import type { TelephonyStatus } from './telephony-status';
 
 export interface SipServiceProps {
   db: Db;
-  config: Pick<Config, 'sipHost' | 'sipPort' | 'sipRealm'>;
+  config: Pick<Config, 'sipHost' | 'sipPort' | 'sipRealm' | 'sipDigestAlgorithms'>;
   logger: FastifyBaseLogger;
   /** Media for answered calls; without it the demo answers with a static SDP. */
   answer?: AnswerHook;
@@ -65,10 +65,13 @@ export async function startSipService({ db, config, logger, answer }: SipService
     const next = JSON.stringify({ sipTrunks, hotlineNumbers });
     if (server && next === signature) return;
     signature = next;
+    // Port 0 picks a free port the first time; a restart keeps the one the phones know.
+    const port = server?.address?.port ?? config.sipPort;
     await server?.close();
     server = createSipServer({
-      host: config.sipHost, port: config.sipPort, realm, phones, trunks: sipTrunks, hotlineNumbers,
+      host: config.sipHost, port, realm, phones, trunks: sipTrunks, hotlineNumbers,
       logger: logger.child({ module: 'sip' }),
+      security: { digestAlgorithms: config.sipDigestAlgorithms },
       ...(location ? { location } : {}),
       ...(answer ? { answer } : {}),
     });
