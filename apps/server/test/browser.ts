@@ -12,6 +12,8 @@ import type { FastifyInstance } from 'fastify';
 import { build } from '../src/app';
 import { loadConfig } from '../src/config';
 import { seedDemoOrganisation } from '../src/db/demo-organisation';
+import { startSipService } from '../src/modules/telephony/sip-service';
+import pino from 'pino';
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from './databases';
 import { ADMIN_PASSWORD, STAFF_PASSWORD } from './test-app';
 
@@ -32,23 +34,30 @@ export function buildWeb(): { dir: string; dispose(): void } {
 
 export interface WebServer {
   baseUrl: string;
+  /** The SIP port, when started `withSip`. */
+  sipPort?: number;
   app: FastifyInstance;
   database: TestDatabase;
   close(): Promise<void>;
 }
 
-export async function startWebServer(kind: DatabaseKind, webDir: string): Promise<WebServer> {
+/** `withSip` also starts the SIP server (free port on 127.0.0.1, MD5 digest for baresip 1.0). */
+export async function startWebServer(kind: DatabaseKind, webDir: string, { withSip = false } = {}): Promise<WebServer> {
   const database = await openTestDatabase(kind);
   await seedDemoOrganisation(database.db, { admin: ADMIN_PASSWORD, staff: STAFF_PASSWORD });
-  const app = await build({ database, config: loadConfig({ REXIAN_WEB_DIR: webDir }) });
+  const config = loadConfig({ REXIAN_WEB_DIR: webDir, REXIAN_SIP_PORT: '0', REXIAN_SIP_HOST: '127.0.0.1', REXIAN_SIP_DIGEST_ALGORITHMS: 'MD5' });
+  const sip = withSip ? await startSipService({ db: database.db, config, logger: pino({ level: 'silent' }) }) : undefined;
+  const app = await build({ database, config, ...(sip ? { telephony: sip.status } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    ...(sip ? { sipPort: sip.address.port } : {}),
     app,
     database,
     close: async () => {
       await app.close();
+      await sip?.close();
       await database.close();
     },
   };
