@@ -35,7 +35,7 @@ export type { EspeakOptions } from './tts/espeak-text-to-speech.js';
 export { PCMA, PCMU, codecByName, codecByPayloadType } from './codecs/codec.js';
 export type { Codec } from './codecs/codec.js';
 export { ALAW_TO_LINEAR, ALAW_TO_ULAW, ULAW_TO_ALAW, ULAW_TO_LINEAR, decodeAlaw, decodeUlaw, encodeAlaw, encodeUlaw, linearToAlaw, linearToUlaw, transcodeInPlace } from './codecs/g711.js';
-export { RTP_HEADER_SIZE, RtpParseError, looksLikeRtcp, parseRtp, serializeRtp, writeRtpHeader } from './rtp/rtp-packet.js';
+export { RTP_HEADER_SIZE, RtpParseError, looksLikeRtcp, parseRtp, payloadEnd, payloadStart, serializeRtp, writeRtpHeader } from './rtp/rtp-packet.js';
 export type { RtpHeader, RtpPacket } from './rtp/rtp-packet.js';
 export { RtpSender } from './rtp/rtp-sender.js';
 export type { RandomUint } from './rtp/rtp-sender.js';

@@ -1,5 +1,5 @@
 /**
- * @rexian/sip — public API (RFC 3261 stack, one folder per layer).
+ * @rexian/sip — public API (RFC 3261 stack, one folder per layer; each file's top comment says more).
  *
  * messages/   parseMessage(buffer|string, {datagram}) → SipRequest | SipResponse, throws SipParseError
  *             {status, reason, partial}. SipMessage: header(name), headers(name), headerValues(name),
@@ -7,15 +7,23 @@
  *             contactStar/routes/recordRoutes/maxForwards/expires/referTo/replaces/contentType, body,
  *             serialize(). createResponse(request, status, reason?, {toTag, headers, body, contentType}),
  *             createRequest({method, uri, from, to, ...}), parseUri → SipUri | TelUri | AbsoluteUri,
- *             parseNameAddr, parseVia, unescape, newTag, newCallId, reasonPhrase.
- * transport/  UdpTransport, TcpTransport (Transport: send(message, destination)), TransportLayer
- *             (parse errors → 400, RFC 3581 received/rport, §18.2.2 response routing).
- * transactions/ the four §17 state machines, TransactionLayer, timers (T1/T2/T4, A…K), Clock,
- *             SystemClock, FakeClock.
- * user-agent-core/ Endpoint: addRequestFilter, onRequest(method, handler), request(request, dest),
- *             resendWithCredentials, §8.2 UAS checks.
- * dialogs/    Dialog, DialogLayer: UAC invite/ack/bye, UAS answer, re-INVITE/UPDATE/INFO/REFER/NOTIFY.
- * user-agents/ ExampleUas.
+ *             parseNameAddr, parseVia, unescape, newTag, newCallId, reasonPhrase, Replaces helpers.
+ *             (auth-headers.ts: Authorization / WWW-Authenticate … — S2's, exported below theirs.)
+ * transport/  TransportLayer.listen({host, port, udp, tcp, advertisedHost, idleMs}) over UdpTransport and
+ *             TcpTransport (Transport: send(bytes, destination)); parse errors → 400/505/513 or drop,
+ *             RFC 3581 received/rport, §18.2.2 response routing (responseDestination).
+ * transactions/ the four §17 state machines, TransactionLayer (maps by branch), timers.ts (T1/T2/T4,
+ *             A…K), Clock / systemClock / FakeClock.
+ * user-agent-core/ Endpoint.listen(options): addRequestFilter(filter → SipResponse | undefined | null),
+ *             onRequest(method, (incoming: IncomingRequest) => …), onAck, onStrayResponse,
+ *             request(request, destination) → client transaction (.on('response' | 'timeout')),
+ *             cancel(tx, destination), Endpoint.nextAttempt(request, edit) / resendWithCredentials,
+ *             counts(), close(). §8.2 checks: 405/501 + Allow, 416, 420 + Unsupported, 415, 406, 482.
+ * dialogs/    DialogLayer(endpoint, handlers): invite({uri, from, to, destination, sdp, authenticate,
+ *             signal, onProvisional}) → Promise<Dialog>, request(dialog, method), reinvite (hold/resume),
+ *             bye, notifyRefer; UAS via handlers.onIncomingCall(IncomingCall: ring/answer/reject),
+ *             onOffer/onRefer/onNotify/onInfo/onBye; count of open dialogs.
+ * user-agents/ ExampleUas.listen({host, port, answer?}) — 180, 200 + SDP, BYE/CANCEL/OPTIONS.
  */
 export { SipParseError, badRequest } from './messages/sip-parse-error';
 export { SipMessage, type HeaderField, type CSeq } from './messages/sip-message';
@@ -87,5 +95,5 @@ export { FailureLimiter, type FailureLimiterOptions } from './security/failure-l
 export { TollFraudGuard, type CallerIdentity, type GuardDecision, type TollFraudGuardOptions } from './security/toll-fraud-guard';
 export { TrunkRegistration, TrunkRegistrationState, type RegistrationSender, type TrunkRegistrationOptions } from './trunks/trunk-registration';
 export { registrationSender, RegistrationTimeoutError } from './trunks/registration-sender';
-export { answerChallenge } from './trunks/challenge-answer';
+export { answerChallenge, challengeAnswerer } from './trunks/challenge-answer';
 export { createSipServer, type SipServer, type SipServerOptions } from './sip-server';

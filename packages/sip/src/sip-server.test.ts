@@ -23,8 +23,9 @@ async function endpoint(): Promise<Endpoint> {
   return e;
 }
 
-async function server(trunkPort: number, security = {}): Promise<{ server: SipServer; to: Destination }> {
+async function server(trunkPort: number, security = {}, location?: SipServer['location']): Promise<{ server: SipServer; to: Destination }> {
   const s = createSipServer({
+    ...(location ? { location } : {}),
     host: '127.0.0.1',
     port: 0,
     transports: ['udp'],
@@ -78,7 +79,8 @@ describe('createSipServer', () => {
     const { server: s, to } = await server(1);
     const ok = await authenticated(phone, register('1001', phone), to, 'pw-1001');
     expect(ok !== 'timeout' && ok.status).toBe(200);
-    const [binding] = s.location.lookup(`sip:1001@${realm}`);
+    expect(s.aorOf('1001')).toBe(`sip:1001@${realm}`);
+    const [binding] = s.location.lookup(s.aorOf('1001'));
     expect(binding).toMatchObject({ contact: `sip:1001@127.0.0.1:${phone.port}`, source: { address: '127.0.0.1', port: phone.port } });
     const gone = await authenticated(phone, register('1001', phone, 0), to, 'pw-1001');
     expect(gone !== 'timeout' && gone.status).toBe(200);
@@ -126,5 +128,17 @@ describe('createSipServer', () => {
     const second = await authenticated(phone, register('1001', phone), to, 'guess-2', 500);
     expect(second).toBe('timeout');
     expect(await send(phone, register('1001', phone), to, 500)).toBe('timeout');
+  });
+
+  it('keeps the phones registered across a restart that hands over the location service', async () => {
+    const phone = await endpoint();
+    const first = await server(1);
+    expect(await authenticated(phone, register('1001', phone), first.to, 'pw-1001')).toMatchObject({ status: 200 });
+    await first.server.close();
+    const second = await server(1, {}, first.server.location);
+    expect(second.server.location.lookup(`sip:1001@${realm}`)).toHaveLength(1);
+    const phone2 = await endpoint();
+    expect(await authenticated(phone2, register('1001', phone2), second.to, 'pw-1001')).toMatchObject({ status: 200 });
+    expect(second.server.location.lookup(`sip:1001@${realm}`)).toHaveLength(2);
   });
 });

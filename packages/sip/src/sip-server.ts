@@ -44,13 +44,19 @@ export interface SipServerOptions {
   readonly hotlineNumbers: readonly string[];
   readonly answer?: AnswerHook;
   readonly registrar?: Partial<RegistrarPolicy>;
+  /**
+   * The failure limits: `maxFailures` per source address and username (default 5), within
+   * `windowMs`, block for `blockMs`; `maxFailuresPerAddress` across usernames (default 20).
+   */
   readonly security?: FailureLimiterOptions & {
+    readonly maxFailuresPerAddress?: number;
     /** What a blocked address gets (default: silence). */
     readonly blocked?: 'drop' | 'forbidden';
     /** Digest algorithms offered, preferred first (default SHA-256, MD5). */
     readonly digestAlgorithms?: readonly DigestBaseAlgorithm[];
     readonly nonceLifetimeMs?: number;
   };
+  /** Bindings to keep, e.g. those of the server this one replaces (default: a new in-memory one). */
   readonly location?: LocationService;
   readonly clock?: Clock;
   readonly timers?: TimerSettings;
@@ -61,6 +67,8 @@ export interface SipServer {
   start(): Promise<void>;
   close(): Promise<void>;
   readonly location: LocationService;
+  /** The address-of-record the location service files an extension under ("sip:1001@<domain>"). */
+  aorOf(extension: string): string;
   /** Where it listens, once started. */
   readonly address: { readonly host: string; readonly port: number } | undefined;
   readonly endpoint: Endpoint | undefined;
@@ -72,8 +80,10 @@ export function createSipServer(options: SipServerOptions): SipServer {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? noopLogger;
   const trunks = Array.isArray(options.trunks) ? staticTrunkDirectory(options.trunks as readonly Trunk[]) : (options.trunks as TrunkDirectory);
-  const ownedLocation = options.location === undefined ? new InMemoryLocationService(clock, logger) : undefined;
-  const location = options.location ?? (ownedLocation as LocationService);
+  // The location service outlives the server: the product hands it to the next server when it
+  // restarts on a trunk change, so that phones stay registered. close() leaves it alone (its
+  // expiry timer does not hold the process open).
+  const location = options.location ?? new InMemoryLocationService(clock, logger);
   const security = options.security ?? {};
   const authenticator = new DigestAuthenticator({
     realm: options.realm,
@@ -85,7 +95,19 @@ export function createSipServer(options: SipServerOptions): SipServer {
   const guard = new TollFraudGuard({
     trunks,
     authenticator,
-    limiter: new FailureLimiter({ ...security, clock }),
+    addressLimiter: new FailureLimiter({
+      clock,
+      maxFailures: security.maxFailuresPerAddress ?? 20,
+      ...(security.windowMs === undefined ? {} : { windowMs: security.windowMs }),
+      ...(security.blockMs === undefined ? {} : { blockMs: security.blockMs }),
+    }),
+    limiter: new FailureLimiter({
+      clock,
+      ...(security.maxFailures === undefined ? {} : { maxFailures: security.maxFailures }),
+      ...(security.windowMs === undefined ? {} : { windowMs: security.windowMs }),
+      ...(security.blockMs === undefined ? {} : { blockMs: security.blockMs }),
+      ...(security.maxTracked === undefined ? {} : { maxTracked: security.maxTracked }),
+    }),
     blocked: security.blocked ?? 'drop',
     logger,
   });
@@ -101,7 +123,7 @@ export function createSipServer(options: SipServerOptions): SipServer {
     const decision = await guard.check(request, source);
     if (decision.action === 'respond') return decision.response;
     if (decision.action === 'drop') {
-      logger.debug({ address: source.address, method: request.method }, decision.reason);
+      logger.debug({ address: source.address, method: request.method, reason: decision.reason }, 'sip.guard dropped');
       return null;
     }
     identities.set(request, decision.identity);
@@ -122,6 +144,7 @@ export function createSipServer(options: SipServerOptions): SipServer {
     location,
     guard,
     registrations,
+    aorOf: (extension) => registrar.aorOf(extension),
     get address() {
       return uas === undefined ? undefined : { host: uas.endpoint.transport.advertisedHost, port: uas.endpoint.port };
     },
@@ -171,7 +194,6 @@ export function createSipServer(options: SipServerOptions): SipServer {
       await started?.catch(() => {});
       await Promise.all(registrations.map((r) => r.close()));
       await uas?.close();
-      ownedLocation?.close();
     },
   };
 }

@@ -17,6 +17,8 @@ export interface MediaEngineOptions {
   rtcpIntervalMs?: number;
   ttsCacheDir?: string;
   logger?: MediaLogger;
+  /** 'debug' also forwards the workers' debug lines (costly under load). Default 'info'. */
+  logLevel?: 'debug' | 'info';
 }
 
 /** Events the engine reports, each with the id of the session concerned. */
@@ -60,8 +62,14 @@ export class MediaEngine {
     const range = this.options.portRange ?? { min: 20000, max: 30000 };
     const slice = Math.floor((range.max - range.min + 1) / count / 2) * 2;
     const min = range.min + index * slice;
-    const settings: WorkerSettings = { address: this.options.address ?? '127.0.0.1', portRange: { min, max: min + slice - 1 }, ...(this.options.jitterDepth ? { jitterDepth: this.options.jitterDepth } : {}), ...(this.options.rtcpIntervalMs ? { rtcpIntervalMs: this.options.rtcpIntervalMs } : {}), ...(this.options.ttsCacheDir ? { ttsCacheDir: this.options.ttsCacheDir } : {}) };
-    const client: WorkerClient = new WorkerClient(index, settings, (id, event) => this.dispatch(id, event), (error) => this.onWorkerExit(client, error, count));
+    const settings: WorkerSettings = { address: this.options.address ?? '127.0.0.1', portRange: { min, max: min + slice - 1 }, ...(this.options.jitterDepth ? { jitterDepth: this.options.jitterDepth } : {}), ...(this.options.rtcpIntervalMs ? { rtcpIntervalMs: this.options.rtcpIntervalMs } : {}), ...(this.options.ttsCacheDir ? { ttsCacheDir: this.options.ttsCacheDir } : {}), ...(this.options.logLevel ? { logLevel: this.options.logLevel } : {}) };
+    const client: WorkerClient = new WorkerClient(
+      index,
+      settings,
+      (id, event) => this.dispatch(id, event),
+      (error) => this.onWorkerExit(client, error, count),
+      (level, obj, msg) => this.logger[level](typeof obj === 'object' && obj !== null ? { ...obj, worker: index } : obj, msg),
+    );
     return client;
   }
 
@@ -117,6 +125,7 @@ export class MediaEngine {
     this.placement.set(id, worker);
     if (options.group !== undefined) {
       const entry = this.groups.get(options.group) ?? { worker, sessions: new Set<string>() };
+      entry.worker = worker; // the same one, unless the group's worker died and this leg starts it anew
       entry.sessions.add(id);
       this.groups.set(options.group, entry);
       this.sessionGroup.set(id, options.group);
@@ -156,7 +165,10 @@ export class MediaEngine {
   /** Sessions, ports and conferences in use, summed over the workers (tests assert zero after a scenario). */
   async counts(): Promise<WorkerCounts> {
     const all = (await Promise.all(this.workers.filter((w) => !w.exited).map((w) => w.request({ op: 'counts' })))) as WorkerCounts[];
-    return all.reduce((sum, c) => ({ sessions: sum.sessions + c.sessions, ports: sum.ports + c.ports, conferences: sum.conferences + c.conferences, lateTicks: sum.lateTicks + c.lateTicks }), { sessions: 0, ports: 0, conferences: 0, lateTicks: 0 });
+    return all.reduce(
+      (sum, c) => ({ sessions: sum.sessions + c.sessions, ports: sum.ports + c.ports, conferences: sum.conferences + c.conferences, lateTicks: sum.lateTicks + c.lateTicks, worstLateMs: Math.max(sum.worstLateMs, c.worstLateMs) }),
+      { sessions: 0, ports: 0, conferences: 0, lateTicks: 0, worstLateMs: 0 },
+    );
   }
 
   /** Worker clients (tests use them to simulate a crash). */

@@ -34,6 +34,7 @@ export class WorkerClient {
     settings: WorkerSettings,
     onEvent: (sessionId: string, event: SessionEvent) => void,
     onExit: (error: Error | undefined) => void,
+    onLog: (level: 'debug' | 'info' | 'warn' | 'error', obj: unknown, msg?: string) => void = () => undefined,
   ) {
     this.worker = new Worker(new URL('../worker/media-worker-bootstrap.mjs', import.meta.url), { workerData: settings });
     let markReady!: () => void;
@@ -42,6 +43,7 @@ export class WorkerClient {
     this.worker.on('message', (message: FromWorker) => {
       if (message.kind === 'ready') markReady();
       else if (message.kind === 'event') onEvent(message.sessionId, message.event);
+      else if (message.kind === 'log') onLog(message.level, message.obj, message.msg);
       else {
         const waiter = this.pending.get(message.id);
         this.pending.delete(message.id);

@@ -1,4 +1,5 @@
 import { SAMPLE_RATE } from '../frames.js';
+import { holdMelody } from '../tones/hold-melody.js';
 import { toneSamples } from '../tones/tone-generator.js';
 import type { TextToSpeech } from '../tts/text-to-speech.js';
 import type { PromptCache } from './prompt-cache.js';
@@ -20,6 +21,8 @@ export type PlaylistItem = ItemOptions &
     | { kind: 'silence'; ms: number }
     | { kind: 'tone'; frequencies: number[]; ms: number; amplitude?: number }
     | { kind: 'samples'; samples: Int16Array }
+    /** The generated music-on-hold melody (about 4.5 s; play with `loop` for an endless hold). */
+    | { kind: 'hold-melody' }
   );
 
 /** What loading a playlist needs. */
@@ -54,6 +57,8 @@ export function loadPlaylist(items: readonly PlaylistItem[], sources: PlaylistSo
           return toneSamples({ frequencies: item.frequencies, durationMs: item.ms, amplitude: item.amplitude });
         case 'samples':
           return item.samples;
+        case 'hold-melody':
+          return holdMelody();
       }
     }),
   );

@@ -80,6 +80,12 @@ describe('PromptPlayer', () => {
     expect(all.reduce((peak, v) => Math.max(peak, Math.abs(v)), 0)).toBeLessThan(8000);
   });
 
+  it('the hold-melody playlist item loops the generated music like loadMusicOnHold', async () => {
+    const viaPlaylist = await PromptPlayer.load([{ kind: 'hold-melody' }], { loop: true });
+    const viaHelper = await loadMusicOnHold();
+    for (let i = 0; i < 300; i++) expect(viaPlaylist.nextFrame()).toEqual(viaHelper.nextFrame());
+  });
+
   it('an empty playlist completes at the first pull', async () => {
     const player = await PromptPlayer.load([]);
     expect(player.nextFrame()).toBeUndefined();

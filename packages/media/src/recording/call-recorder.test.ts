@@ -33,6 +33,20 @@ describe('CallRecorder', () => {
     ]);
   });
 
+  it('pairs the directions the same way when the agent side is written first each tick', async () => {
+    const path = join(dir, 'b.wav');
+    const r = new CallRecorder(path);
+    for (let t = 1; t <= 3; t++) {
+      r.agentSink.write(frame(10 * t));
+      if (t !== 2) r.callerSink.write(frame(t));
+    }
+    await r.close();
+    expect(channels(path)).toEqual([
+      [1, 0, 3],
+      [10, 20, 30],
+    ]);
+  });
+
   it('records silence while paused, keeping the timeline, and real audio again after resume', async () => {
     const path = join(dir, 'p.wav');
     const r = new CallRecorder(path);
@@ -61,5 +75,9 @@ describe('CallRecorder', () => {
     expect(() => r.pause()).toThrow(InvalidStateError);
     expect(() => r.resume()).toThrow(InvalidStateError);
     expect(channels(path)).toEqual([[9], [0]]);
+  });
+
+  it('refuses at once to record into a directory that does not exist', () => {
+    expect(() => new CallRecorder(join(dir, 'missing', 'x.wav'))).toThrow(/ENOENT/);
   });
 });

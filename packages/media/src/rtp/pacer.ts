@@ -30,8 +30,9 @@ export class Pacer {
   private readonly members = new Set<Paced>();
   private timer: unknown;
   private deadline = 0;
-  /** Ticks that ran later than half a period (exposed for diagnostics). */
+  /** Ticks that ran later than half a period, and the worst lateness seen (diagnostics). */
   lateTicks = 0;
+  worstLateMs = 0;
 
   constructor(
     readonly periodMs = 20,
@@ -71,7 +72,9 @@ export class Pacer {
     let now = this.clock.now();
     let replayed = 0;
     while (now >= this.deadline - 0.5) {
-      if (now - this.deadline > this.periodMs / 2) this.lateTicks++;
+      const late = now - this.deadline;
+      if (late > this.periodMs / 2) this.lateTicks++;
+      if (late > this.worstLateMs) this.worstLateMs = late;
       this.tickAll();
       this.deadline += this.periodMs;
       now = this.clock.now();

@@ -1,4 +1,6 @@
-import { createSocket, type Socket } from 'node:dgram';
+import { createSocket, type Socket, type SocketOptions } from 'node:dgram';
+import { lookup as dnsLookup } from 'node:dns';
+import { isIP } from 'node:net';
 
 /** A bound RTP/RTCP socket pair on consecutive ports (RTP even, RTCP = RTP + 1). */
 export interface PortPair {
@@ -18,6 +20,18 @@ export interface PortRange {
   min: number;
   max: number;
 }
+
+/**
+ * `send()` resolves its address through `dns.lookup`, which answers even an IP literal on the
+ * next tick: one closure and one deferred call per packet, and the buffer is read after `send()`
+ * returned. Remote media addresses are IP literals (SDP c=), so answer those at once; a host
+ * name still goes through the resolver.
+ */
+const immediateLookup: NonNullable<SocketOptions['lookup']> = (hostname, options, callback) => {
+  const family = isIP(hostname);
+  if (family !== 0) callback(null, hostname, family);
+  else dnsLookup(hostname, options, callback);
+};
 
 function bind(socket: Socket, port: number, address: string): Promise<boolean> {
   return new Promise((resolve) => {
@@ -64,8 +78,8 @@ export class PortAllocator {
       this.next = port + 2 > this.last ? this.first : port + 2;
       if (this.used.has(port)) continue;
       this.used.add(port);
-      const rtp = createSocket({ type: 'udp4' });
-      const rtcp = createSocket({ type: 'udp4' });
+      const rtp = createSocket({ type: 'udp4', lookup: immediateLookup });
+      const rtcp = createSocket({ type: 'udp4', lookup: immediateLookup });
       if ((await bind(rtp, port, this.address)) && (await bind(rtcp, port + 1, this.address))) {
         return this.pair(port, rtp, rtcp);
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseRtp, RtpParseError, serializeRtp, type RtpPacket } from './rtp-packet.js';
+import { parseRtp, payloadEnd, payloadStart, RtpParseError, serializeRtp, type RtpPacket } from './rtp-packet.js';
 
 describe('RTP packet (RFC 3550 §5.1)', () => {
   it('serialises and parses back every header field, CSRC list and extension', () => {
@@ -30,6 +30,13 @@ describe('RTP packet (RFC 3550 §5.1)', () => {
     const p = parseRtp(bytes);
     expect(p.padding).toBe(true);
     expect([...p.payload]).toEqual([9, 9]);
+  });
+
+  it('payloadStart/payloadEnd find the payload behind CSRCs and an extension, before padding', () => {
+    const packet = serializeRtp({ padding: false, marker: false, payloadType: 0, sequenceNumber: 1, timestamp: 2, ssrc: 3, csrc: [7, 8], extension: { profile: 0xbede, data: new Uint8Array(8) }, payload: Uint8Array.of(1, 2, 3) });
+    expect([...packet.subarray(payloadStart(packet), payloadEnd(packet))]).toEqual([1, 2, 3]);
+    const padded = Buffer.from([0xa0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 5, 6, 0, 2]);
+    expect([payloadStart(padded), payloadEnd(padded)]).toEqual([12, 14]);
   });
 
   it('rejects short datagrams and versions other than 2', () => {

@@ -109,6 +109,22 @@ export function writeRtpHeader(out: Uint8Array, pt: number, marker: boolean, seq
   out[11] = ssrc & 0xff;
 }
 
+/**
+ * Where the payload of an RTP datagram starts (after CSRCs and header extension) and ends (before
+ * padding), as plain numbers: the per-packet receive path uses these instead of `parseRtp` so it
+ * allocates nothing. A malformed datagram gives `payloadEnd < payloadStart`.
+ */
+export function payloadStart(data: Uint8Array): number {
+  const b0 = data[0] as number;
+  const start = RTP_HEADER_SIZE + (b0 & 0x0f) * 4;
+  if ((b0 & 0x10) === 0 || data.length < start + 4) return start;
+  return start + 4 + (((data[start + 2] as number) << 8) | (data[start + 3] as number)) * 4;
+}
+
+export function payloadEnd(data: Uint8Array): number {
+  return (data[0] as number) & 0x20 ? data.length - (data[data.length - 1] as number) : data.length;
+}
+
 /** True when the first byte says RTCP rather than RTP (RFC 5761 §4: PT 64–95 after the marker bit). */
 export function looksLikeRtcp(data: Uint8Array): boolean {
   const pt = (data[1] ?? 0) & 0x7f;

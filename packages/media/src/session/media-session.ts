@@ -8,11 +8,12 @@ import { InbandDtmfDetector } from '../dtmf/inband-dtmf-detector.js';
 import { FRAME_SAMPLES, InvalidStateError, silentLogger, type AudioSink, type AudioSource, type MediaLogger } from '../frames.js';
 import { JitterBuffer } from '../jitter/jitter-buffer.js';
 import type { PortPair } from '../rtp/port-allocator.js';
-import { RTP_HEADER_SIZE } from '../rtp/rtp-packet.js';
+import { payloadEnd, payloadStart, RTP_HEADER_SIZE } from '../rtp/rtp-packet.js';
 import { RtpSender } from '../rtp/rtp-sender.js';
 import { RtpStreamStats } from '../rtp/rtp-stream-stats.js';
 import { applyAnswer, createAnswer, createOffer, type NegotiatedMedia } from '../sdp/sdp-negotiator.js';
 import type { Direction } from '../sdp/sdp-parser.js';
+import { FrameAssembler } from './frame-assembler.js';
 import { RtcpReporter } from './rtcp-reporter.js';
 import type { DtmfSource, SessionEvent, SessionStats } from './session-events.js';
 
@@ -50,7 +51,12 @@ export interface MediaSessionOptions {
   logger?: MediaLogger;
 }
 
-const SEND_RING = 4;
+/**
+ * Send buffers per session. `socket.send()` reads its buffer only after an asynchronous address
+ * step, and a pacer catching up after a stall sends up to 6 ticks back to back: the ring must be
+ * longer than that, or a later packet overwrites one not yet sent (a sequence gap at the peer).
+ */
+const SEND_RING = 16;
 
 /**
  * One RTP endpoint (a call leg's audio): a port pair, the negotiated codec and remote address,
@@ -70,10 +76,12 @@ export class MediaSession {
   private packetsReceived = 0;
   private sentSinceReport = false;
   private readonly sendRing = Array.from({ length: SEND_RING }, () => Buffer.alloc(RTP_HEADER_SIZE + 320));
+  /** Payload views of the ring buffers, so the encoder writes straight into the packet. */
+  private readonly sendPayloads: Uint8Array[] = this.sendRing.map((b) => b.subarray(RTP_HEADER_SIZE, RTP_HEADER_SIZE + FRAME_SAMPLES));
   private ringAt = 0;
   private readonly jitter: JitterBuffer;
+  private readonly assembler: FrameAssembler;
   private readonly rxFrame = new Int16Array(FRAME_SAMPLES);
-  private readonly txCodes = new Uint8Array(FRAME_SAMPLES);
   private readonly dtmfIn: DtmfEventReceiver;
   private readonly dtmfOut = new DtmfEventSender();
   private dtmfEventTs = 0;
@@ -95,7 +103,8 @@ export class MediaSession {
     this.id = options.id;
     this.onEvent = options.onEvent ?? (() => undefined);
     this.logger = options.logger ?? silentLogger;
-    this.jitter = new JitterBuffer({ depth: options.jitterDepth ?? 3, adaptive: true });
+    this.jitter = new JitterBuffer({ depth: options.jitterDepth ?? 3, adaptive: true, payloadSize: 480 });
+    this.assembler = new FrameAssembler(this.jitter, (codes, out) => this.codec.decode(codes, out));
     this.dtmfIn = new DtmfEventReceiver((digit) => this.digit(digit, 'rfc4733'));
     this.rtcp = new RtcpReporter(options.ports.rtcp, this.sender, `rexian-${options.id}@${options.address}`, Math.round((options.rtcpIntervalMs ?? 5000) / 20));
     options.ports.rtp.on('message', (msg: Buffer, rinfo: RemoteInfo) => this.onRtp(msg, rinfo));
@@ -201,35 +210,38 @@ export class MediaSession {
     this.stats.update(seq, ts, Math.round(performance.now() * 8));
     this.packetsReceived++;
     if (this.negotiated === undefined) this.logger.debug({ session: this.id, from: `${rinfo.address}:${rinfo.port}` }, 'RTP before the remote SDP');
-    const headerLength = RTP_HEADER_SIZE + (msg[0]! & 0x0f) * 4;
+    const start = payloadStart(msg);
+    const end = payloadEnd(msg);
+    if (end < start) return;
+    const payload = msg.subarray(start, end);
+    const marker = (msg[1]! & 0x80) !== 0;
     const telephoneEvent = this.negotiated?.telephoneEvent;
     if (pt === telephoneEvent) {
-      this.dtmfIn.receive(msg.subarray(headerLength), ts, (msg[1]! & 0x80) !== 0);
-      this.relayTarget?.relay(msg, 'event', ts, ssrc);
+      this.dtmfIn.receive(payload, ts, marker);
+      this.relayTarget?.relay(payload, 'event', marker, ts, ssrc);
       return;
     }
     const codec = codecByPayloadType(pt);
     if (!codec) return;
-    this.relayTarget?.relay(msg, codec, ts, ssrc);
-    if (this.decoding) this.jitter.push(seq, msg.subarray(headerLength));
+    this.relayTarget?.relay(payload, codec, marker, ts, ssrc);
+    if (this.decoding) this.jitter.push(seq, payload);
   }
 
   /** Forwards a packet received by the bridged partner to our peer, with our SSRC and sequence. */
-  private relay(msg: Buffer, kind: Codec | 'event', ts: number, inSsrc: number): void {
+  private relay(payload: Buffer, kind: Codec | 'event', marker: boolean, ts: number, inSsrc: number): void {
     const media = this.negotiated;
     if (this.stateValue !== SessionState.Active || !media || !this.sends) return;
     if (inSsrc !== this.relayInSsrc) {
       this.relayInSsrc = inSsrc;
       this.relayTsOffset = (this.sender.timestamp - ts) >>> 0;
     }
-    const headerLength = RTP_HEADER_SIZE + (msg[0]! & 0x0f) * 4;
-    const payloadLength = msg.length - headerLength;
+    const payloadLength = payload.length;
     if (kind === 'event' && media.telephoneEvent === undefined) return;
     const out = this.nextSendBuffer(payloadLength);
-    msg.copy(out, RTP_HEADER_SIZE, headerLength);
+    payload.copy(out, RTP_HEADER_SIZE);
     const pt = kind === 'event' ? (media.telephoneEvent as number) : media.payloadType;
-    if (kind !== 'event' && kind !== media.codec) transcodeInPlace(out.subarray(RTP_HEADER_SIZE), kind.name === 'PCMU' ? ULAW_TO_ALAW : ALAW_TO_ULAW);
-    this.sender.writeEvent(out, pt, (msg[1]! & 0x80) !== 0, (ts + this.relayTsOffset) >>> 0, payloadLength);
+    if (kind !== 'event' && kind !== media.codec) transcodeInPlace(out.subarray(RTP_HEADER_SIZE, RTP_HEADER_SIZE + payloadLength), kind.name === 'PCMU' ? ULAW_TO_ALAW : ALAW_TO_ULAW);
+    this.sender.writeEvent(out, pt, marker, (ts + this.relayTsOffset) >>> 0, payloadLength);
     this.transmit(out, RTP_HEADER_SIZE + payloadLength);
   }
 
@@ -238,10 +250,13 @@ export class MediaSession {
   }
 
   private nextSendBuffer(payloadLength: number): Buffer {
-    // send() reads the buffer after it returns: rotate a few buffers rather than reuse one at once.
+    // send() reads the buffer after it returns: rotate buffers rather than reuse one at once.
     this.ringAt = (this.ringAt + 1) % SEND_RING;
     let out = this.sendRing[this.ringAt] as Buffer;
-    if (out.length < RTP_HEADER_SIZE + payloadLength) out = this.sendRing[this.ringAt] = Buffer.alloc(RTP_HEADER_SIZE + payloadLength);
+    if (out.length < RTP_HEADER_SIZE + payloadLength) {
+      out = this.sendRing[this.ringAt] = Buffer.alloc(RTP_HEADER_SIZE + payloadLength);
+      this.sendPayloads[this.ringAt] = out.subarray(RTP_HEADER_SIZE, RTP_HEADER_SIZE + FRAME_SAMPLES);
+    }
     return out;
   }
 
@@ -254,10 +269,7 @@ export class MediaSession {
   /** Phase 1 of a tick: one decoded frame of received audio to the detectors and sinks. */
   receiveTick(): void {
     if (this.stateValue === SessionState.Closed || !this.decoding) return;
-    const payload = this.jitter.pop();
-    // A missing packet repeats the previous frame (concealment); idle or buffering is silence.
-    if (payload) this.codec.decode(payload.subarray(0, FRAME_SAMPLES), this.rxFrame);
-    else if (payload === undefined) this.rxFrame.fill(0);
+    this.assembler.next(this.rxFrame);
     this.inband?.process(this.rxFrame);
     for (const sink of this.rxSinks) sink.write(this.rxFrame);
   }
@@ -273,8 +285,7 @@ export class MediaSession {
     else if (this.dtmfOut.busy) this.sendEventTick(media);
     else if (frame) {
       const out = this.nextSendBuffer(FRAME_SAMPLES);
-      this.codec.encode(frame, this.txCodes);
-      out.set(this.txCodes, RTP_HEADER_SIZE);
+      this.codec.encode(frame.length === FRAME_SAMPLES ? frame : frame.subarray(0, FRAME_SAMPLES), this.sendPayloads[this.ringAt] as Uint8Array);
       this.sender.writeMedia(out, media.payloadType, FRAME_SAMPLES, FRAME_SAMPLES);
       this.transmit(out, RTP_HEADER_SIZE + FRAME_SAMPLES);
     } else this.sender.skip(FRAME_SAMPLES);

@@ -118,7 +118,7 @@ export class MediaWorkerHost {
         this.sessions.get(command.sessionId)?.close(command.reason ?? 'closed');
         return {};
       case 'counts':
-        return { sessions: this.sessions.size, ports: this.ports.inUse, conferences: this.conferences.size, lateTicks: this.pacer.lateTicks };
+        return { sessions: this.sessions.size, ports: this.ports.inUse, conferences: this.conferences.size, lateTicks: this.pacer.lateTicks, worstLateMs: this.pacer.worstLateMs };
     }
   }
 

@@ -3,6 +3,7 @@
  * with the main thread. Started through `media-worker-bootstrap.mjs` (which registers tsx).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { MediaLogger } from '../frames.js';
 import { MediaWorkerHost } from './media-worker-host.js';
 import type { FromWorker, ToWorker, WorkerSettings } from './worker-protocol.js';
 
@@ -10,7 +11,20 @@ const port = parentPort;
 if (!port) throw new Error('media-worker.ts must run in a worker thread');
 
 const post = (message: FromWorker): void => port.postMessage(message);
-const host = new MediaWorkerHost(workerData as WorkerSettings, (sessionId, event) => post({ kind: 'event', sessionId, event }));
+
+/** Log lines go to the main thread, which owns the real logger (a pino instance is not cloneable). */
+function forward(level: 'debug' | 'info' | 'warn' | 'error') {
+  return (obj: unknown, msg?: string): void => {
+    try {
+      post({ kind: 'log', level, obj, ...(msg !== undefined ? { msg } : {}) });
+    } catch {
+      post({ kind: 'log', level, obj: String(obj), ...(msg !== undefined ? { msg } : {}) });
+    }
+  };
+}
+const logger: MediaLogger = { debug: forward('debug'), info: forward('info'), warn: forward('warn'), error: forward('error') };
+const settings = workerData as WorkerSettings;
+const host = new MediaWorkerHost(settings, (sessionId, event) => post({ kind: 'event', sessionId, event }), settings.logLevel === 'debug' ? logger : { ...logger, debug: () => undefined });
 
 port.on('message', (message: ToWorker | { kind: 'shutdown' }) => {
   if (message.kind === 'shutdown') {

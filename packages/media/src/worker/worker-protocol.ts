@@ -38,6 +38,8 @@ export interface WorkerCounts {
   ports: number;
   conferences: number;
   lateTicks: number;
+  /** Worst lateness of a pacer tick, in ms (max over workers). */
+  worstLateMs: number;
 }
 
 export type CommandResult = CreateResult | { sdp: string } | SessionStats | WorkerCounts | { path: string; durationMs: number } | Record<string, never>;
@@ -49,6 +51,8 @@ export interface WorkerSettings {
   portRange: { min: number; max: number };
   jitterDepth?: number;
   rtcpIntervalMs?: number;
+  /** 'debug' forwards the worker's debug lines too (one per RTP packet before the remote SDP, …). */
+  logLevel?: 'debug' | 'info';
   /** Directory for espeak-ng's cache; TTS items fail without it. */
   ttsCacheDir?: string;
 }
@@ -59,4 +63,5 @@ export type FromWorker =
   | { kind: 'reply'; id: number; ok: true; result: CommandResult }
   | { kind: 'reply'; id: number; ok: false; error: { name: string; message: string } }
   | { kind: 'event'; sessionId: string; event: SessionEvent }
+  | { kind: 'log'; level: 'debug' | 'info' | 'warn' | 'error'; obj: unknown; msg?: string }
   | { kind: 'ready' };

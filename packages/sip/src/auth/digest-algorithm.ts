@@ -13,8 +13,8 @@ const ALGORITHMS: ReadonlyMap<string, DigestAlgorithm> = new Map(
 
 /**
  * The algorithm named in a challenge or credentials, or undefined for one we do not know.
- * RFC 7616 §3.3: "If this is not present, it is assumed to be "MD5"" — algorithm names are
- * case-insensitive tokens.
+ * RFC 7616 §3.3: without an algorithm parameter the algorithm is MD5; names are matched
+ * case-insensitively.
  */
 export function toDigestAlgorithm(name: string | undefined): DigestAlgorithm | undefined {
   return name === undefined ? 'MD5' : ALGORITHMS.get(name.toLowerCase());

@@ -52,6 +52,26 @@ describe('DigestAuthenticator', () => {
     expect({ ...unknown, username: undefined }).toEqual({ ...wrong, username: undefined });
   });
 
+  it('takes about as long to refuse an unknown user as a wrong password (a decoy hash is computed)', async () => {
+    const { answer, verify } = setup();
+    const known = answer('1001', 'guess');
+    const unknown = answer('1999', 'guess');
+    const times: Record<'known' | 'unknown', number[]> = { known: [], unknown: [] };
+    // Interleaved, many times, compared by median: robust to a busy machine.
+    for (let i = 0; i < 400; i++) {
+      for (const [kind, value] of [['known', known], ['unknown', unknown]] as const) {
+        const start = process.hrtime.bigint();
+        await verify(value);
+        times[kind].push(Number(process.hrtime.bigint() - start));
+      }
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
+    const ratio = median(times.unknown) / median(times.known);
+    // Without the decoy the unknown user is refused about 30 % faster (ratio ≈ 0.7).
+    expect(ratio).toBeGreaterThan(0.85);
+    expect(ratio).toBeLessThan(1.2);
+  });
+
   it('says stale=true when the nonce has expired but the digest is right, and not when it is wrong', async () => {
     const { clock, answer, verify } = setup({ lifetimeMs: 30_000 });
     const good = answer('1001', 'secret-1001');

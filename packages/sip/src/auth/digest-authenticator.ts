@@ -68,8 +68,8 @@ export class DigestAuthenticator {
 
   /**
    * The WWW-Authenticate / Proxy-Authenticate values for a challenge, one per algorithm, most
-   * preferred first. RFC 8760 §2.3: "the UAS ... MAY send multiple WWW-Authenticate header fields
-   * ... each with a different algorithm ... in order of preference".
+   * preferred first: RFC 8760 §2.3 lets a server offer several algorithms, one challenge each, in
+   * its order of preference.
    */
   challenges(stale = false): string[] {
     const nonce = this.nonces.issue();
@@ -87,7 +87,8 @@ export class DigestAuthenticator {
     if (algorithm === undefined || algorithm.endsWith('-sess') || !this.algorithms.includes(baseAlgorithm(algorithm))) {
       return fail('algorithm not offered', username);
     }
-    // RFC 7616 §3.4: "the client MUST ... use the qop parameter" when the server sent one; we always do.
+    // RFC 7616 §3.3: a client answers a challenge that has qop with one of its values; ours
+    // always offers qop="auth", and nc/cnonce are what replay protection works with.
     if (credentials.qop !== 'auth' || credentials.nc === undefined || credentials.cnonce === undefined) {
       return fail('qop=auth with nc and cnonce required', username);
     }

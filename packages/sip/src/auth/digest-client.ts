@@ -46,7 +46,8 @@ export class DigestClient {
     } catch {
       return undefined;
     }
-    // RFC 8760 §2.4: "the UAC MUST use the topmost header field value that it supports".
+    // RFC 8760 §2.4: of several challenges, the client uses the topmost one whose algorithm it
+    // supports (the server listed them in its order of preference).
     for (const challenge of challenges) {
       const chosen = this.choose(challenge);
       if (chosen === undefined) continue;

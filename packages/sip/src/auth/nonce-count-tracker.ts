@@ -3,8 +3,8 @@
  * nonce-count it has been used with. RFC 7616 §3.4: "The nc value is the hexadecimal count of
  * the number of requests (including the current request) that the client has sent with the nonce
  * value in this request ... The purpose of this parameter is to allow the server to detect
- * request replays by maintaining its own copy of this count — if the same nc value is seen
- * twice, then the request is a replay."
+ * request replays by maintaining its own copy of this count - if the same nc parameter value is
+ * seen twice, then the request is a replay."
  */
 export class NonceCountTracker {
   private readonly highest = new Map<string, { nc: number; issuedAt: number }>();

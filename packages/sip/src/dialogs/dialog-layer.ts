@@ -35,6 +35,13 @@ export interface InviteProps {
   sdp?: string;
   headers?: Record<string, string>;
   onProvisional?: (response: SipResponse, dialog: Dialog | undefined) => void;
+  /**
+   * Answers a 401/407 (digest, §22.2): returns the request to send instead (e.g. S2's
+   * answerChallenge → Endpoint.nextAttempt with Authorization added), or undefined to fail.
+   */
+  authenticate?: (request: SipRequest, response: SipResponse) => SipRequest | undefined;
+  /** Aborting sends CANCEL (§9.1: once a provisional response has arrived); the call fails with 487. */
+  signal?: AbortSignal;
 }
 
 export class DialogLayer {
@@ -119,13 +126,25 @@ export class DialogLayer {
   /** Sends INVITE; resolves with the confirmed dialog after the 2xx is ACKed. */
   invite(props: InviteProps): Promise<Dialog> {
     const contact = this.localContact(props.destination.transport);
-    const invite = createRequest({ method: 'INVITE', uri: props.uri, from: props.from, to: props.to, contact, headers: props.headers, body: props.sdp, contentType: props.sdp === undefined ? undefined : 'application/sdp' });
-    const tx = this.endpoint.request(invite, props.destination);
+    let invite = createRequest({ method: 'INVITE', uri: props.uri, from: props.from, to: props.to, contact, headers: props.headers, body: props.sdp, contentType: props.sdp === undefined ? undefined : 'application/sdp' });
+    let tx = this.endpoint.request(invite, props.destination);
     let early: Dialog | undefined;
+    let provisional = false;
+    let cancelWanted = false;
+    const cancel = (): void => {
+      // §9.1: "a CANCEL … SHOULD NOT be sent … until it has received a provisional response"
+      if (provisional && !tx.terminated) this.endpoint.cancel(tx, props.destination);
+      else cancelWanted = true;
+    };
+    props.signal?.addEventListener('abort', cancel, { once: true });
     return new Promise((resolve, reject) => {
-      tx.on('timeout', () => reject(new CallTimeoutError(`no answer to INVITE ${invite.callId}`)));
-      tx.on('response', (response) => {
+      const onResponse = (response: SipResponse): void => {
         if (response.status < 200) {
+          provisional = true;
+          if (cancelWanted) {
+            cancelWanted = false;
+            cancel();
+          }
           if (response.to.tag !== undefined && early === undefined && response.status > 100) early = this.uacDialog(invite, response, DialogState.Early, contact, props.destination);
           props.onProvisional?.(response, early);
         } else if (response.status < 300) {
@@ -137,9 +156,22 @@ export class DialogLayer {
           resolve(dialog);
         } else {
           early?.transitionTo(DialogState.Terminated);
-          reject(new CallFailedError(response.status, response.reason));
+          early = undefined;
+          // §22.2 / §8.1.3.5: a 401/407 may be answered with credentials in a new transaction
+          // (same Call-ID and From tag, CSeq + 1).
+          const retry = (response.status === 401 || response.status === 407) && !cancelWanted ? props.authenticate?.(invite, response) : undefined;
+          if (retry !== undefined) {
+            invite = retry;
+            tx = this.endpoint.request(invite, props.destination);
+            listen();
+          } else reject(new CallFailedError(response.status, response.reason));
         }
-      });
+      };
+      const listen = (): void => {
+        tx.on('timeout', () => reject(new CallTimeoutError(`no answer to INVITE ${invite.callId}`)));
+        tx.on('response', onResponse);
+      };
+      listen();
     });
   }
 

@@ -63,7 +63,7 @@ export interface DigestCredentials {
 
 function paramMap(value: AuthValue): Map<string, string> {
   const map = new Map<string, string>();
-  // RFC 7235 §2.2: each parameter name MUST only occur once per challenge; keep the first.
+  // RFC 7235 §2.1: "Each parameter name MUST only occur once per challenge"; keep the first.
   for (const p of value.params) if (!map.has(p.name.toLowerCase())) map.set(p.name.toLowerCase(), p.value);
   return map;
 }

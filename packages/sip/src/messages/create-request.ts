@@ -2,9 +2,8 @@
  * createRequest (RFC 3261 §8.1.1): builds a request with the mandatory headers. The Via is
  * normally added by the transaction layer (branch) and completed by the transport (sent-by).
  */
-import { randomBytes } from 'node:crypto';
 import { SipRequest } from './sip-request';
-import { newTag } from './create-response';
+import { newTag, randomHex } from './create-response';
 
 export interface RequestProps {
   method: string;
@@ -23,7 +22,7 @@ export interface RequestProps {
 }
 
 export function newCallId(): string {
-  return randomBytes(12).toString('hex');
+  return randomHex(12);
 }
 
 export function createRequest(props: RequestProps): SipRequest {

@@ -16,8 +16,22 @@ export interface ResponseOptions {
   contentType?: string;
 }
 
+let pool = Buffer.alloc(0);
+let offset = 0;
+
+/** Random hex of `bytes` bytes, drawn from a pooled buffer (one CSPRNG call per 4 KiB). */
+export function randomHex(bytes: number): string {
+  if (offset + bytes > pool.length) {
+    pool = randomBytes(4096);
+    offset = 0;
+  }
+  offset += bytes;
+  return pool.toString('hex', offset - bytes, offset);
+}
+
+/** A tag for From/To (§19.3: at least 32 bits of randomness). */
 export function newTag(): string {
-  return randomBytes(6).toString('hex');
+  return randomHex(6);
 }
 
 export function createResponse(request: SipMessage, status: number, reason?: string, options: ResponseOptions = {}): SipResponse {

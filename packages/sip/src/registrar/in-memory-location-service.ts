@@ -97,7 +97,7 @@ export class InMemoryLocationService implements LocationService {
       try {
         listener(change);
       } catch (error) {
-        this.logger.error({ err: error, change: change.kind }, 'location listener threw');
+        this.logger.error({ err: error, change: change.kind }, 'sip.location listener threw');
       }
     }
   }

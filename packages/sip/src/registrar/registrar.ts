@@ -51,8 +51,8 @@ export class Registrar {
 
   private register(request: SipRequest, source: Destination, username: string): SipResponse {
     const to = request.to.uri;
-    // §10.3 step 5: "the registrar MUST ... check that the authenticated user is authorized to
-    // modify registrations for this address-of-record" — a phone registers only itself.
+    // §10.3 step 5: "The registrar SHOULD determine if the authenticated user is authorized to
+    // modify registrations for this address-of-record" — here a phone registers only itself.
     if (to.kind !== 'sip' || to.user !== username) return createResponse(request, 403, 'Forbidden');
     const aor = this.aorOf(username);
     const now = this.clock.now();
@@ -79,7 +79,7 @@ export class Registrar {
     }
     for (const contact of plan.removals) this.options.location.remove(aor, contact);
     for (const binding of plan.writes) this.options.location.register(binding);
-    this.logger.debug({ aor, writes: plan.writes.length, removals: plan.removals.length }, 'registered');
+    this.logger.debug({ aor, writes: plan.writes.length, removals: plan.removals.length }, 'sip.registrar registered');
     // §10.3 step 8: "The 200 (OK) response MUST contain Contact header field values enumerating
     // all current bindings. Each Contact value MUST feature an "expires" parameter".
     const contacts = this.options.location

@@ -25,6 +25,7 @@ function setup(blocked: 'drop' | 'forbidden' = 'drop') {
     trunks: staticTrunkDirectory([{ kind: 'peer', name: 'carrier', addresses: ['198.51.100.0/28'] }]),
     authenticator,
     limiter: new FailureLimiter({ maxFailures: 3, clock }),
+    addressLimiter: new FailureLimiter({ maxFailures: 6, clock }),
     blocked,
   });
   return { guard, clock };
@@ -117,17 +118,35 @@ describe('TollFraudGuard', () => {
     expect(await challengeOf(guard, proof)).toMatchObject({ status: 403 });
   });
 
-  it('silences an address after repeated failures, even for the right password, until the block ends', async () => {
+  it('silences a username at an address after repeated failures, even with the right password, until the block ends', async () => {
     const { guard, clock } = setup();
     const first = request('REGISTER', '1001');
     let challenge = await challengeOf(guard, first);
     for (let i = 0; i < 2; i++) challenge = await challengeOf(guard, answered(first, challenge, `guess${i}`));
     const third = await guard.check(answered(first, challenge, 'guess-3'), phone);
     expect(third).toMatchObject({ action: 'drop' });
-    expect(await guard.check(request('REGISTER', '1001'), phone)).toMatchObject({ action: 'drop' });
-    expect(await guard.check(request('REGISTER', '1001'), { ...phone, address: '192.0.2.11' })).toMatchObject({ action: 'respond' });
+    const fresh = await challengeOf(guard, request('REGISTER', '1001'));
+    expect(await guard.check(answered(first, fresh, 'pw-1001'), phone)).toMatchObject({ action: 'drop' });
+    expect(guard.isBlocked(phone.address, '1001')).toBe(true);
+    // The same username from elsewhere, and another phone behind the same address, go on.
+    expect(await guard.check(answered(first, fresh, 'pw-1001'), { ...phone, address: '192.0.2.11' })).toMatchObject({ action: 'accept' });
+    expect(guard.isBlocked(phone.address, '1002')).toBe(false);
     clock.t += 300_001;
-    expect(await guard.check(request('REGISTER', '1001'), phone)).toMatchObject({ action: 'respond' });
+    const later = await challengeOf(guard, request('REGISTER', '1001'));
+    expect(await guard.check(answered(first, later, 'pw-1001'), phone)).toMatchObject({ action: 'accept' });
+  });
+
+  it('silences the whole address when failures spread over many usernames', async () => {
+    const { guard } = setup();
+    const users = ['2001', '2002', '2003', '2004', '2005', '2006'];
+    const outcomes: string[] = [];
+    for (const user of users) {
+      const first = request('REGISTER', user);
+      outcomes.push((await guard.check(answered(first, await challengeOf(guard, first), 'guess'), phone)).action);
+    }
+    expect(outcomes).toEqual(['respond', 'respond', 'respond', 'respond', 'respond', 'drop']);
+    expect(await guard.check(request('REGISTER', '1001'), phone)).toMatchObject({ action: 'drop' });
+    expect(guard.isBlocked(phone.address)).toBe(true);
   });
 
   it('answers 403 to a blocked address when configured to', async () => {

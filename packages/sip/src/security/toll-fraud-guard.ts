@@ -1,12 +1,15 @@
 /**
  * The toll-fraud guard: every request must come from a trunk (trusted by source address) or from
  * a phone that proves its password by digest (RFC 3261 §22). Strangers are challenged; wrong
- * credentials count against their address, and an address with too many failures is silenced.
+ * credentials count against the source address and the username tried there. Too many failures
+ * for one username silence that username from that address (a misconfigured phone behind an
+ * office NAT does not lock out its neighbours); more failures across usernames silence the address.
  * The answers never tell whether an extension exists: an unknown user and a wrong password get
  * the same challenge, with the same headers, after the same work.
  */
 import type { DigestAuthenticator } from '../auth/digest-authenticator';
 import { noopLogger, type Logger } from '../logger';
+import { parseDigestCredentials } from '../messages/auth-headers';
 import { createResponse } from '../messages/create-response';
 import type { SipRequest } from '../messages/sip-request';
 import type { SipResponse } from '../messages/sip-response';
@@ -28,19 +31,29 @@ export type GuardDecision =
 export interface TollFraudGuardOptions {
   readonly trunks: TrunkDirectory;
   readonly authenticator: DigestAuthenticator;
+  /** Failures per source address and username (default: blocked after 5 in a burst). */
   readonly limiter?: FailureLimiter;
+  /** Failures per source address, whatever the username (default: blocked after 20 in a burst). */
+  readonly addressLimiter?: FailureLimiter;
   /** What a blocked address gets: nothing at all (default) or a 403. */
   readonly blocked?: 'drop' | 'forbidden';
   readonly logger?: Logger;
 }
 
 export class TollFraudGuard {
-  readonly limiter: FailureLimiter;
+  private readonly limiter: FailureLimiter;
+  private readonly addressLimiter: FailureLimiter;
   private readonly logger: Logger;
 
   constructor(private readonly options: TollFraudGuardOptions) {
     this.limiter = options.limiter ?? new FailureLimiter();
+    this.addressLimiter = options.addressLimiter ?? new FailureLimiter({ maxFailures: 20 });
     this.logger = options.logger ?? noopLogger;
+  }
+
+  /** Whether requests from `address` (claiming `username`, when given) are being silenced. */
+  isBlocked(address: string, username?: string): boolean {
+    return this.addressLimiter.isBlocked(address) || (username !== undefined && this.limiter.isBlocked(userKey(address, username)));
   }
 
   async check(request: SipRequest, source: Destination): Promise<GuardDecision> {
@@ -49,9 +62,11 @@ export class TollFraudGuard {
     // trunk's address (phones and the demo trunk may share 127.0.0.1).
     const trunk = register ? undefined : this.options.trunks.matchSource(source.address, source.port);
     if (trunk !== undefined) return { action: 'accept', identity: { kind: 'trunk', trunk } };
-    if (this.limiter.isBlocked(source.address)) return this.blocked(request, 'address blocked');
-    // RFC 3261 §22.1: "CANCEL and ACK requests cannot be challenged ... since they cannot be
-    // resubmitted"; without a matching transaction they do nothing.
+    const credentials = request.headers(register ? 'authorization' : 'proxy-authorization');
+    if (this.isBlocked(source.address, claimedUsername(credentials, this.options.authenticator.realm))) return this.blocked(request, 'blocked after failures');
+    // RFC 3261 §22.1: servers "MUST NOT attempt to challenge an ACK", and "Although the CANCEL
+    // method does take a response, servers MUST NOT attempt to challenge CANCEL requests since
+    // these requests cannot be resubmitted." Without a matching transaction they do nothing.
     if (request.method === 'ACK' || request.method === 'CANCEL') {
       return { action: 'accept', identity: { kind: 'unauthenticated' } };
     }
@@ -61,7 +76,7 @@ export class TollFraudGuard {
     const verdict = await this.options.authenticator.verify({
       method: request.method,
       requestUri: request.uriText,
-      credentials: request.headers(register ? 'authorization' : 'proxy-authorization'),
+      credentials,
     });
     if (verdict.ok) {
       if (!register && userOf(request) !== verdict.username) {
@@ -69,9 +84,17 @@ export class TollFraudGuard {
       }
       return { action: 'accept', identity: { kind: 'phone', username: verdict.username } };
     }
-    if (verdict.failed && this.limiter.recordFailure(source.address)) {
-      this.logger.warn({ address: source.address, method: request.method }, 'authentication failures: address blocked');
-      return this.blocked(request, 'address blocked');
+    if (verdict.failed) {
+      // Both counts move on every failure; the same work for a known and an unknown username.
+      const userBlocked = this.limiter.recordFailure(userKey(source.address, verdict.username ?? ''));
+      const addressBlocked = this.addressLimiter.recordFailure(source.address);
+      if (userBlocked || addressBlocked) {
+        this.logger.warn(
+          { address: source.address, username: verdict.username, method: request.method, scope: addressBlocked ? 'address' : 'username' },
+          'sip.guard authentication failures: blocked',
+        );
+        return this.blocked(request, 'blocked after failures');
+      }
     }
     const header = register ? 'WWW-Authenticate' : 'Proxy-Authenticate';
     const response = createResponse(request, register ? 401 : 407, undefined, {
@@ -84,6 +107,23 @@ export class TollFraudGuard {
     if (this.options.blocked === 'forbidden') return { action: 'respond', response: createResponse(request, 403, 'Forbidden') };
     return { action: 'drop', reason };
   }
+}
+
+function userKey(address: string, username: string): string {
+  return `${address} ${username}`;
+}
+
+/** The username the credentials name, read before they are checked, to find its failure count. */
+function claimedUsername(values: readonly string[], realm: string): string | undefined {
+  for (const value of values) {
+    try {
+      const credentials = parseDigestCredentials(value);
+      if (credentials.realm === realm) return credentials.username;
+    } catch {
+      // malformed: no username to go by
+    }
+  }
+  return undefined;
 }
 
 /** The user part of the From URI: who the authenticated phone claims to be. */

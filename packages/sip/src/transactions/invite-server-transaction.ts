@@ -1,6 +1,9 @@
 /**
  * INVITE server transaction (RFC 3261 §17.2.1, Figure 7).
  *
+ * With the RFC 6026 §7.1 Accepted state: after a 2xx the transaction stays for timer L (64·T1)
+ * and absorbs retransmitted INVITEs, which would otherwise reach the TU as new calls.
+ *
  *                    |INVITE: pass to TU (100 Trying after 200 ms if the TU is silent)
  *                    v
  *   INVITE      +------------+ 1xx from TU: send
@@ -27,6 +30,7 @@ import { Transaction, type TransactionContext } from './transaction';
 
 export enum InviteServerState {
   Proceeding = 'Proceeding',
+  Accepted = 'Accepted',
   Completed = 'Completed',
   Confirmed = 'Confirmed',
   Terminated = 'Terminated',
@@ -37,15 +41,16 @@ const TRYING_DELAY_MS = 200;
 
 export class InviteServerTransaction extends Transaction<InviteServerState> {
   protected readonly transitions = {
-    [S.Proceeding]: [S.Completed, S.Terminated],
+    [S.Proceeding]: [S.Accepted, S.Completed, S.Terminated],
+    [S.Accepted]: [S.Terminated],
     [S.Completed]: [S.Confirmed, S.Terminated],
     [S.Confirmed]: [S.Terminated],
     [S.Terminated]: [],
   };
   readonly terminatedState = S.Terminated;
   private lastResponse: Buffer | undefined;
-  /** The final response, once sent (CANCEL handling checks it). */
-  finalResponse: SipResponse | undefined;
+  /** Status of the final response, once sent (CANCEL handling checks it). */
+  finalStatus: number | undefined;
 
   constructor(id: string, request: SipRequest, context: TransactionContext, makeTrying: () => SipResponse) {
     super(id, request, S.Proceeding, context);
@@ -70,6 +75,9 @@ export class InviteServerTransaction extends Transaction<InviteServerState> {
       else this.startTimer('I', this.timers.I, () => this.transitionTo(S.Terminated));
       return;
     }
+    // RFC 6026 §8.6: "any retransmissions of the INVITE received while in the 'Accepted' state
+    // MUST be absorbed by the server transaction" (the core's 2xx retransmissions answer them).
+    if (this.state === S.Accepted) return;
     // "If a request retransmission is received while in the 'Proceeding' state, the most recent
     // provisional response … MUST be passed to the transport layer"; likewise the final in Completed.
     if ((this.state === S.Proceeding || this.state === S.Completed) && this.lastResponse) {
@@ -85,16 +93,19 @@ export class InviteServerTransaction extends Transaction<InviteServerState> {
     this.lastResponse = wire;
     this.context.sender.send(wire);
     if (response.status < 200) return;
-    this.finalResponse = response;
+    this.finalStatus = response.status;
     if (response.status < 300) {
-      // "If, while in the 'Proceeding' state, the TU passes a 2xx response to the server
-      // transaction, the server transaction MUST pass this response to the transport layer …
-      // The server transaction MUST then transition to the 'Terminated' state." (2xx
-      // retransmission is the UAS core's job, §13.3.1.4.)
-      this.transitionTo(S.Terminated);
+      // RFC 6026 §8.5 (updating §17.2.1): "If, while in the 'Proceeding' state, the TU passes a
+      // 2xx response to the server transaction, the server transaction MUST pass this response
+      // to the transport layer … and transition to the 'Accepted' state" where it stays for
+      // timer L (64*T1). 2xx retransmission stays the UAS core's job (§13.3.1.4).
+      this.transitionTo(S.Accepted);
+      this.releaseRequest();
+      this.startTimer('L', this.timers.L, () => this.transitionTo(S.Terminated));
       return;
     }
     this.transitionTo(S.Completed);
+    this.releaseRequest();
     // "For unreliable transports, timer G is set to fire in T1 seconds … timer H MUST be set to
     // fire in 64*T1 seconds for all transports."
     if (!this.reliable) this.scheduleG(this.timers.G, wire);

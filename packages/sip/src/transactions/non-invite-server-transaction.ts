@@ -39,7 +39,8 @@ export class NonInviteServerTransaction extends Transaction<NonInviteServerState
   };
   readonly terminatedState = S.Terminated;
   private lastResponse: Buffer | undefined;
-  finalResponse: SipResponse | undefined;
+  /** Status of the final response, once sent. */
+  finalStatus: number | undefined;
 
   constructor(id: string, request: SipRequest, context: TransactionContext) {
     super(id, request, S.Trying, context);
@@ -60,8 +61,9 @@ export class NonInviteServerTransaction extends Transaction<NonInviteServerState
       this.transitionTo(S.Proceeding);
       return;
     }
-    this.finalResponse = response;
+    this.finalStatus = response.status;
     this.transitionTo(S.Completed);
+    this.releaseRequest();
     // "When the server transaction enters the 'Completed' state, it MUST set Timer J to fire in
     // 64*T1 seconds for unreliable transports, and zero seconds for reliable transports."
     if (this.timers.J === 0) this.transitionTo(S.Terminated);

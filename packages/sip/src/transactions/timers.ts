@@ -33,6 +33,8 @@ export function timerValues(t: TimerSettings, reliable: boolean) {
     J: reliable ? 0 : 64 * t.T1,
     /** Wait time for response retransmits (non-INVITE client, Completed). */
     K: reliable ? 0 : t.T4,
+    /** RFC 6026: wait time for accepted INVITE request retransmits (INVITE server, Accepted). */
+    L: 64 * t.T1,
     T1: t.T1,
     T2: t.T2,
   };

@@ -3,9 +3,8 @@
  * §17.1.3/§17.2.3, hands retransmissions and ACKs to the transaction they match, and creates
  * transactions on demand. Counts are public so that tests can assert nothing leaked.
  */
-import { randomBytes } from 'node:crypto';
 import { noopLogger, type Logger } from '../logger';
-import { createResponse } from '../messages/create-response';
+import { createResponse, randomHex } from '../messages/create-response';
 import type { SipRequest } from '../messages/sip-request';
 import type { SipResponse } from '../messages/sip-response';
 import { BRANCH_MAGIC_COOKIE } from '../messages/via';
@@ -30,7 +29,7 @@ export interface TransactionLayerOptions {
 }
 
 export function newBranch(): string {
-  return `${BRANCH_MAGIC_COOKIE}${randomBytes(8).toString('hex')}`;
+  return `${BRANCH_MAGIC_COOKIE}${randomHex(8)}`;
 }
 
 export class TransactionLayer {
@@ -87,9 +86,10 @@ export class TransactionLayer {
    * Starts a client transaction: adds our Via with a new branch (§8.1.1.7) unless the request
    * already has one of ours, then sends.
    */
-  createClient(request: SipRequest, destination: Destination): ClientTransaction {
+  createClient(request: SipRequest, destination: Destination, options: { keepVia?: boolean } = {}): ClientTransaction {
     const protocol = destination.transport.toUpperCase();
-    request.addHeader('Via', `SIP/2.0/${protocol} ${this.transport.sentBy(destination.transport)};branch=${newBranch()};rport`, { first: true });
+    // A CANCEL keeps the INVITE's Via (§9.1: same branch), so it is passed with keepVia.
+    if (!options.keepVia) request.addHeader('Via', `SIP/2.0/${protocol} ${this.transport.sentBy(destination.transport)};branch=${newBranch()};rport`, { first: true });
     const id = clientTransactionKey(request);
     const reliable = this.transport.transport(destination.transport)?.reliable ?? false;
     const sender: TransactionSender = { reliable, send: (data) => this.transport.transports.find((t) => t.protocol === destination.transport)?.send(data, destination) };

@@ -44,14 +44,32 @@ export abstract class Transaction<State extends string> {
   private readonly listeners: Listeners = {};
   protected readonly logger: Logger;
 
+  private requestRef: SipRequest | undefined;
+
   protected constructor(
     /** Key the transaction layer files this transaction under (§17.1.3 / §17.2.3). */
     readonly id: string,
-    readonly request: SipRequest,
+    request: SipRequest,
     public state: State,
     protected readonly context: TransactionContext,
   ) {
+    this.requestRef = request;
     this.logger = context.logger ?? noopLogger;
+  }
+
+  /** The request that started the transaction (server transactions let it go once completed). */
+  get request(): SipRequest {
+    if (this.requestRef === undefined) throw new InvalidStateError(`transaction ${this.id}: request already released`);
+    return this.requestRef;
+  }
+
+  /**
+   * A completed server transaction only waits to absorb retransmissions (timer J: 32 s over
+   * UDP), so it drops the parsed request and keeps just the response bytes: at thousands of
+   * calls per second this is most of the live heap.
+   */
+  protected releaseRequest(): void {
+    this.requestRef = undefined;
   }
 
   abstract readonly terminatedState: State;
@@ -87,6 +105,10 @@ export abstract class Transaction<State extends string> {
       for (const handle of this.timerHandles.values()) this.context.clock.clearTimeout(handle);
       this.timerHandles.clear();
       this.emit('terminated');
+      // Drop listeners (and what their closures hold) once the events of this step are out.
+      queueMicrotask(() => {
+        for (const key of Object.keys(this.listeners) as (keyof TransactionEvents)[]) delete this.listeners[key];
+      });
     }
   }
 

@@ -150,7 +150,7 @@ describe('INVITE server transaction (§17.2.1)', () => {
     expect(tx.state).toBe(InviteServerState.Terminated);
   });
 
-  it('resends the last provisional for a retransmitted INVITE and terminates on a 2xx', () => {
+  it('resends the last provisional for a retransmitted INVITE and accepts a 2xx', () => {
     const { sent, context } = setup();
     const invite = request('INVITE');
     const tx = new InviteServerTransaction('k', invite, context, () => createResponse(invite, 100));
@@ -158,6 +158,17 @@ describe('INVITE server transaction (§17.2.1)', () => {
     tx.receiveRequest(invite);
     expect(sent.map((s) => s.text.slice(0, 15))).toEqual(['SIP/2.0 180 Rin', 'SIP/2.0 180 Rin']);
     tx.respond(createResponse(invite, 200));
+    expect(tx.state).toBe(InviteServerState.Accepted);
+  });
+
+  it('absorbs INVITE retransmissions in Accepted after a 2xx and ends on timer L (RFC 6026)', () => {
+    const { clock, sent, context } = setup();
+    const invite = request('INVITE');
+    const tx = new InviteServerTransaction('k', invite, context, () => createResponse(invite, 100));
+    tx.respond(createResponse(invite, 200));
+    tx.receiveRequest(invite);
+    expect(sent).toHaveLength(1);
+    clock.advance(32_000);
     expect(tx.state).toBe(InviteServerState.Terminated);
   });
 });

@@ -36,6 +36,8 @@ export class TcpTransport implements Transport {
     private readonly logger: Logger,
   ) {
     server.on('connection', (socket) => this.adopt(socket));
+    // After listen, accept errors (EMFILE …) are logged: a transport never ends the process.
+    server.on('error', (error) => logger.warn({ err: error }, 'sip.transport tcp server error'));
   }
 
   static listen(options: TcpTransportOptions = {}): Promise<TcpTransport> {

@@ -3,7 +3,7 @@
  * attempt is a copy with the same Call-ID, From and To, CSeq + 1, a new branch (the endpoint adds
  * a fresh Via) and the Authorization / Proxy-Authorization value computed by a DigestClient.
  */
-import type { DigestClient } from '../auth/digest-client';
+import { DigestClient, type DigestClientCredentials } from '../auth/digest-client';
 import type { SipRequest } from '../messages/sip-request';
 import type { SipResponse } from '../messages/sip-response';
 import { Endpoint } from '../user-agent-core/endpoint';
@@ -25,4 +25,13 @@ export function answerChallenge(client: DigestClient, request: SipRequest, respo
   const value = client.authorize(challenges, { method: request.method, uri: request.uriText, ...body });
   if (value === undefined) return undefined;
   return Endpoint.nextAttempt(request, (copy) => copy.setHeader(header, value));
+}
+
+/**
+ * The `authenticate` hook for DialogLayer.invite() (and anything else that resends): answers a
+ * carrier's challenges with one set of credentials, counting nonce use across attempts.
+ */
+export function challengeAnswerer(credentials: DigestClientCredentials): (request: SipRequest, response: SipResponse) => SipRequest | undefined {
+  const client = new DigestClient(credentials);
+  return (request, response) => answerChallenge(client, request, response);
 }

@@ -126,4 +126,22 @@ describe('TrunkRegistration', () => {
     expect(registration.state).toBe(TrunkRegistrationState.Closed);
     expect(clock.pendingTimers).toBe(0);
   });
+
+  it('does not let a carrier that stopped answering hold close() past the un-register wait', async () => {
+    const clock = new FakeClock();
+    const { sender } = carrier(clock);
+    let silent = false;
+    const flaky = { send: (r: SipRequest) => (silent ? new Promise<SipResponse>(() => {}) : sender.send(r)) };
+    const registration = new TrunkRegistration({ trunk, sender: flaky, contact: 'sip:rexian@192.0.2.1:5060', clock, unregisterWaitMs: 2000 });
+    registration.start();
+    await settle();
+    silent = true;
+    let closed = false;
+    const closing = registration.close().then(() => (closed = true));
+    await settle();
+    expect(closed).toBe(false);
+    clock.advance(2000);
+    await closing;
+    expect(clock.pendingTimers).toBe(0);
+  });
 });

@@ -52,6 +52,8 @@ export interface TrunkRegistrationOptions {
   /** First retry delay after a failure, ms (default 5 s); doubles up to maxRetryMs (default 5 min). */
   readonly retryMs?: number;
   readonly maxRetryMs?: number;
+  /** How long close() waits for the un-registration to be answered, ms (default 2 s). */
+  readonly unregisterWaitMs?: number;
 }
 
 export class TrunkRegistration {
@@ -89,11 +91,18 @@ export class TrunkRegistration {
     const wasRegistered = this.state === S.Registered;
     this.transitionTo(S.Closed, 'closed');
     if (!wasRegistered) return;
-    try {
-      await this.exchange(0);
-    } catch (error) {
-      this.logger.debug({ err: error, trunk: this.options.trunk.name }, 'un-register failed');
-    }
+    // RFC 3261 §10.2.2: "A UA requests the immediate removal of a binding by specifying an
+    // expiration interval of "0"". Shutting down waits for it at most a moment: a carrier that
+    // is gone would otherwise hold close() for the 32 s of timer F.
+    await new Promise<void>((resolve) => {
+      const timer = this.clock.setTimeout(resolve, this.options.unregisterWaitMs ?? 2000);
+      this.exchange(0)
+        .catch((error: unknown) => this.logger.debug({ err: error, trunk: this.options.trunk.name }, 'sip.trunk un-register failed'))
+        .finally(() => {
+          this.clock.clearTimeout(timer);
+          resolve();
+        });
+    });
   }
 
   private async register(): Promise<void> {
@@ -101,8 +110,8 @@ export class TrunkRegistration {
     let response: SipResponse;
     try {
       response = await this.exchange(this.expires);
-      // RFC 3261 §10.2.8: "the UA MAY retry the registration with an expiration interval ... equal
-      // to or greater than the expiration interval within the Min-Expires header field of the 423".
+      // RFC 3261 §10.2.8: "the UA MAY retry the registration with an expiration interval that is
+      // greater than or equal to the expiration interval within the Min-Expires header field".
       const minExpires = Number(response.header('min-expires'));
       if (response.status === 423 && minExpires > this.expires && this.state === S.Registering) {
         this.expires = minExpires;
@@ -174,12 +183,12 @@ export class TrunkRegistration {
     if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
     this.timer = undefined;
     this.state = next;
-    this.logger.info({ trunk: this.options.trunk.name, state: next, detail }, 'trunk registration');
+    this.logger.info({ trunk: this.options.trunk.name, state: next, detail }, 'sip.trunk registration');
     for (const listener of this.listeners) {
       try {
         listener(next, detail);
       } catch (error) {
-        this.logger.error({ err: error }, 'trunk registration listener threw');
+        this.logger.error({ err: error }, 'sip.trunk registration listener threw');
       }
     }
   }

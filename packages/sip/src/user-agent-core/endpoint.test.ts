@@ -40,6 +40,7 @@ describe('the endpoint answers RFC 4475 messages as the RFC says an endpoint sho
     ['regaut01.dat', 405, 'allow'],
     ['sdp01.dat', 406, 'warning'],
     ['zeromf.dat', 200],
+    ['inv2543.dat', 486],
     ['dblreq.dat', 405],
     ['badvers.dat', 505],
     ['badbranch.dat', 400],
@@ -152,6 +153,31 @@ describe('endpoint request handling (RFC 3261 §8.2)', () => {
     expect(cancelled).toBe(true);
     probe.received.length = 0;
     expect((await answerTo(sipRequest('CANCEL', probe.port)))?.status).toBe(481);
+  });
+
+  it('Max-Forwards 0 is processed normally by default (RFC 4475 §3.3.11) and answered 483 when configured to', async () => {
+    expect((await answerTo(withRport(fixture('zeromf.dat'))))?.status).toBe(200);
+    const strict = await Endpoint.listen({ host: '127.0.0.1', port: 0, tcp: false, maxForwardsZero: 'reject' });
+    try {
+      probe.received.length = 0;
+      probe.send(withRport(fixture('zeromf.dat')), strict.port);
+      const [response] = (await probe.waitFor(1)) as SipResponse[];
+      expect(response?.status).toBe(483);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('§9.2 a CANCEL before any provisional response still ends the INVITE with 487 and tells its handler', async () => {
+    let cancelled = false;
+    endpoint.onRequest('INVITE', (incoming) => incoming.onCancel(() => (cancelled = true)));
+    const invite = sipRequest('INVITE', probe.port);
+    probe.send(invite, endpoint.port);
+    await new Promise((r) => setTimeout(r, 30));
+    probe.send(invite.replace(/^INVITE/, 'CANCEL').replace('CSeq: 1 INVITE', 'CSeq: 1 CANCEL'), endpoint.port);
+    const all = (await probe.waitFor(2)) as SipResponse[];
+    expect(all.map((r) => `${r.status} ${r.cseq.method}`).sort()).toEqual(['200 CANCEL', '487 INVITE']);
+    expect(cancelled).toBe(true);
   });
 
   it('a handler that throws gets the request answered with 500, and the endpoint keeps running', async () => {

@@ -19,10 +19,11 @@
 import { noopLogger, type Logger } from '../logger';
 import { createResponse } from '../messages/create-response';
 import { parseMessage } from '../messages/parse-message';
-import type { SipRequest } from '../messages/sip-request';
+import { SipRequest } from '../messages/sip-request';
 import type { SipResponse } from '../messages/sip-response';
 import { BRANCH_MAGIC_COOKIE } from '../messages/via';
 import type { Clock } from '../transactions/clock';
+import { InvalidStateError } from '../transactions/transaction';
 import { InviteServerTransaction } from '../transactions/invite-server-transaction';
 import type { TimerSettings } from '../transactions/timers';
 import { TransactionLayer, newBranch, type ClientTransaction } from '../transactions/transaction-layer';
@@ -83,6 +84,7 @@ export class Endpoint {
 
   onRequest(method: string, handler: RequestHandler): void {
     this.handlers.set(method.toUpperCase(), handler);
+    this.cachedPolicy = undefined;
   }
 
   onAck(handler: (ack: SipRequest, source: Destination) => void): void {
@@ -93,9 +95,15 @@ export class Endpoint {
     this.strayHandler = handler;
   }
 
+  private cachedPolicy: UasPolicy | undefined;
+
+  /** What we allow, support and accept (Allow/Supported/Accept); recomputed when handlers change. */
   get policy(): UasPolicy {
-    const allow = new Set(['ACK', 'CANCEL', 'OPTIONS', ...this.handlers.keys()]);
-    return { allow: [...allow], supported: this.options.supported ?? [], accept: this.options.accept ?? ['application/sdp', 'message/sipfrag', 'application/dtmf-relay', 'text/plain'] };
+    if (this.cachedPolicy === undefined) {
+      const allow = new Set(['ACK', 'CANCEL', 'OPTIONS', ...this.handlers.keys()]);
+      this.cachedPolicy = { allow: [...allow], supported: this.options.supported ?? [], accept: this.options.accept ?? ['application/sdp', 'message/sipfrag', 'application/dtmf-relay', 'text/plain'] };
+    }
+    return this.cachedPolicy;
   }
 
   counts(): { clientTransactions: number; serverTransactions: number; awaitingAck: number } {
@@ -127,6 +135,11 @@ export class Endpoint {
     const tx = this.transactions.createServer(request, source);
     const incoming = new IncomingRequest(request, source, tx, this);
     if (request.method === 'CANCEL') return this.receiveCancel(incoming);
+    if (request.method === 'INVITE') {
+      // Until its final response, a CANCEL may end this INVITE: keep it findable (§9.2).
+      this.pendingInvites.set(tx.id, incoming);
+      tx.on('terminated', () => this.pendingInvites.delete(tx.id));
+    }
     if (request.to.tag === undefined) {
       // §8.2.2.2: "If the From tag, Call-ID, and CSeq exactly match those associated with an
       // ongoing transaction, but the request does not match that transaction … the UAS core
@@ -196,7 +209,7 @@ export class Endpoint {
     const invite = this.transactions.matchCancelled(incoming.request);
     if (invite === undefined) return void incoming.respond(481);
     incoming.respond(200);
-    if (invite.finalResponse === undefined && !invite.terminated) {
+    if (invite.finalStatus === undefined && !invite.terminated) {
       // "the UAS … SHOULD immediately respond to the INVITE with a 487 (Request Terminated)."
       const pending = this.pendingInvites.get(invite.id);
       if (pending !== undefined) {
@@ -213,10 +226,7 @@ export class Endpoint {
     const tx = incoming.transaction;
     const request = incoming.request;
     if (tx instanceof InviteServerTransaction) {
-      if (response.status < 200 && !this.pendingInvites.has(tx.id)) {
-        this.pendingInvites.set(tx.id, incoming);
-        tx.on('terminated', () => this.pendingInvites.delete(tx.id));
-      }
+      if (response.status >= 200) this.pendingInvites.delete(tx.id);
       if (response.status >= 200 && response.status < 300 && tx.state === 'Proceeding') {
         const wire = response.serialize();
         const destination = incoming.source.transport === 'tcp' ? incoming.source : { ...this.transport.responseDestination(request), transport: incoming.source.transport };
@@ -257,7 +267,27 @@ export class Endpoint {
 
   /** Starts a client transaction for `request` towards `destination`. */
   request(request: SipRequest, destination: Destination): ClientTransaction {
+    if (this.closed) throw new InvalidStateError('endpoint is closed');
     return this.transactions.createClient(request, destination);
+  }
+
+  /**
+   * §9.1: CANCEL for a pending INVITE — "The Request-URI, Call-ID, To, the numeric part of CSeq,
+   * and From header fields in the CANCEL request MUST be identical to those in the request being
+   * cancelled, including tags … [and] a single Via header field value matching the top Via value
+   * in the request being cancelled". Route headers are copied too.
+   */
+  cancel(invite: ClientTransaction, destination: Destination): ClientTransaction {
+    const original = invite.request;
+    const cancel = new SipRequest('CANCEL', original.uriText);
+    cancel.addHeader('Via', original.headers('via')[0] ?? '');
+    cancel.addHeader('Max-Forwards', '70');
+    for (const route of original.headers('route')) cancel.addHeader('Route', route);
+    cancel.addHeader('From', original.header('from') ?? '');
+    cancel.addHeader('To', original.header('to') ?? '');
+    cancel.addHeader('Call-ID', original.header('call-id') ?? '');
+    cancel.addHeader('CSeq', `${original.cseq.seq} CANCEL`);
+    return this.transactions.createClient(cancel, destination, { keepVia: true });
   }
 
   /**

@@ -42,7 +42,7 @@ export class IncomingRequest {
 
   /** Whether a final response has been sent. */
   get answered(): boolean {
-    return this.transaction.finalResponse !== undefined || this.transaction.terminated;
+    return this.transaction.finalStatus !== undefined || this.transaction.terminated;
   }
 
   /** Called when a CANCEL ends this INVITE (the endpoint has already answered 487). */

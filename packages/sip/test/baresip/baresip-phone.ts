@@ -16,8 +16,11 @@ export interface BaresipPhone {
   stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
 }
 
-/** Starts baresip with one account line, e.g. "<sip:1001@127.0.0.1:5060>;auth_pass=x;regint=60". */
-export function startBaresip(account: string): BaresipPhone {
+/**
+ * Starts baresip with one account line, e.g. "<sip:1001@127.0.0.1:5060>;auth_pass=x;regint=60",
+ * and optional menu commands to run at start (e.g. "/dial sip:8000@127.0.0.1:5060").
+ */
+export function startBaresip(account: string, commands: readonly string[] = []): BaresipPhone {
   const dir = mkdtempSync(join(tmpdir(), 'rexian-baresip-'));
   writeFileSync(
     join(dir, 'config'),
@@ -31,13 +34,14 @@ export function startBaresip(account: string): BaresipPhone {
       'module\tg711.so',
       'module\taubridge.so',
       'module_tmp\taccount.so',
+      'module_app\tmenu.so',
       '',
     ].join('\n'),
   );
   writeFileSync(join(dir, 'accounts'), `${account};audio_codecs=pcmu\n`);
   writeFileSync(join(dir, 'contacts'), '');
   let output = '';
-  const child: ChildProcess = spawn('baresip', ['-f', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn('baresip', ['-f', dir, ...commands.flatMap((c) => ['-e', c])], { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
