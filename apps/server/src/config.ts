@@ -25,6 +25,10 @@ const ConfigSchema = z.object({
     (v) => (typeof v === 'string' ? v.split(',').map((a) => a.trim()).filter(Boolean) : v),
     z.array(z.enum(['SHA-256', 'MD5'])).min(1),
   ).default(['SHA-256', 'MD5']),
+  /** The address written in SDP for RTP (the one phones and trunks send audio to). */
+  mediaAddress: z.string().default('127.0.0.1'),
+  /** RTP ports, as `first-last`; each call takes an even/odd pair. */
+  rtpPorts: z.string().regex(/^\d{1,5}-\d{1,5}$/, 'first-last, e.g. 20000-30000').default('20000-30000'),
   /** Start the SIP server with `npm start` (UDP and TCP on sipPort). */
   sipEnabled: Flag.default(true),
   dataDir: z.string().default('./data'),
@@ -48,6 +52,8 @@ const ENV_NAMES: Record<string, keyof Config> = {
   REXIAN_SIP_HOST: 'sipHost',
   REXIAN_SIP_REALM: 'sipRealm',
   REXIAN_SIP: 'sipEnabled',
+  REXIAN_MEDIA_ADDRESS: 'mediaAddress',
+  REXIAN_RTP_PORTS: 'rtpPorts',
   REXIAN_SIP_DIGEST_ALGORITHMS: 'sipDigestAlgorithms',
   REXIAN_DATA_DIR: 'dataDir',
   DATABASE_URL: 'databaseUrl',

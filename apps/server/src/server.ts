@@ -1,11 +1,14 @@
-/** Starts Rexian: the database, the SIP server, the HTTP server (and, as later issues add them, media and the switch). */
+/** Starts Rexian: the database, the media workers, the SIP server and the HTTP server (the call switch comes later). */
+import { join } from 'node:path';
+import pino from 'pino';
+import { MediaEngine } from '@rexian/media';
 import { build } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { DEMO_ACCOUNTS, seedDemoOrganisation } from './db/demo-organisation';
 import { generatePassword } from './modules/auth/passwords';
+import { demoHotline } from './modules/telephony/demo-hotline';
 import { startSipService, type SipService } from './modules/telephony/sip-service';
-import pino from 'pino';
 
 const config = loadConfig();
 const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }).catch((error: Error) => {
@@ -18,9 +21,14 @@ const seeded = await seedDemoOrganisation(database.db, passwords, config.sipReal
 
 const logger = pino({ level: config.logLevel });
 let sip: SipService | undefined;
+let media: MediaEngine | undefined;
 if (config.sipEnabled) {
+  const [min, max] = config.rtpPorts.split('-').map(Number) as [number, number];
+  media = await MediaEngine.start({
+    address: config.mediaAddress, portRange: { min, max }, ttsCacheDir: join(config.dataDir, 'tts-cache'), logger: logger.child({ module: 'media' }),
+  });
   // A taken SIP port should not keep the pages from working: say so loudly and run without SIP.
-  sip = await startSipService({ db: database.db, config, logger }).catch((error: Error) => {
+  sip = await startSipService({ db: database.db, config, logger, answer: demoHotline(media, logger) }).catch((error: Error) => {
     logger.error({ err: error }, 'SIP server not started');
     process.stderr.write(`Rexian: SIP server not started on port ${config.sipPort}: ${error.message}\n`);
     return undefined;
@@ -59,6 +67,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     app.log.info({ signal }, 'stopping');
     await app.close();
     await sip?.close();
+    await media?.close();
     await database.close();
     process.exit(0);
   });
