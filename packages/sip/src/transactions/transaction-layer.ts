@@ -15,7 +15,7 @@ import { InviteClientTransaction } from './invite-client-transaction';
 import { InviteServerTransaction } from './invite-server-transaction';
 import { NonInviteClientTransaction } from './non-invite-client-transaction';
 import { NonInviteServerTransaction } from './non-invite-server-transaction';
-import { DEFAULT_TIMERS, timerValues, type TimerSettings } from './timers';
+import { DEFAULT_TIMERS, timerValues, type TimerSettings, type TimerValues } from './timers';
 import { clientTransactionKey, serverTransactionKey } from './transaction-keys';
 import type { TransactionSender } from './transaction';
 
@@ -46,6 +46,14 @@ export class TransactionLayer {
     this.clock = options.clock ?? systemClock;
     this.timerSettings = options.timers ?? DEFAULT_TIMERS;
     this.logger = options.logger ?? noopLogger;
+    this.timerTables = { reliable: timerValues(this.timerSettings, true), unreliable: timerValues(this.timerSettings, false) };
+  }
+
+  private readonly timerTables: { reliable: TimerValues; unreliable: TimerValues };
+
+  /** One shared table of timer durations per kind of transport (not one per transaction). */
+  private timerValuesFor(reliable: boolean): TimerValues {
+    return reliable ? this.timerTables.reliable : this.timerTables.unreliable;
   }
 
   get count(): { clients: number; servers: number } {
@@ -70,7 +78,7 @@ export class TransactionLayer {
   createServer(request: SipRequest, source: Destination): ServerTransaction {
     const id = serverTransactionKey(request);
     const sender = this.responseSender(request, source);
-    const context = { clock: this.clock, timers: timerValues(this.timerSettings, sender.reliable), sender, logger: this.logger };
+    const context = { clock: this.clock, timers: this.timerValuesFor(sender.reliable), sender, logger: this.logger };
     const tx =
       request.method === 'INVITE'
         ? new InviteServerTransaction(id, request, context, () => createResponse(request, 100))
@@ -93,7 +101,7 @@ export class TransactionLayer {
     const id = clientTransactionKey(request);
     const reliable = this.transport.transport(destination.transport)?.reliable ?? false;
     const sender: TransactionSender = { reliable, send: (data) => this.transport.transports.find((t) => t.protocol === destination.transport)?.send(data, destination) };
-    const context = { clock: this.clock, timers: timerValues(this.timerSettings, reliable), sender, logger: this.logger };
+    const context = { clock: this.clock, timers: this.timerValuesFor(reliable), sender, logger: this.logger };
     const tx = request.method === 'INVITE' ? new InviteClientTransaction(id, request, context) : new NonInviteClientTransaction(id, request, context);
     this.clients.set(id, tx);
     tx.on('terminated', () => {

@@ -45,9 +45,9 @@ export class UdpTransport implements Transport {
 
   send(data: Buffer, destination: Destination): void {
     if (this.closed) return;
-    this.socket.send(data, destination.port, destination.address, (error) => {
-      if (error) this.logger.debug({ err: error, destination }, 'sip.transport udp send failed');
-    });
+    // No per-send callback (it costs a completion wrapper per datagram): send errors arrive as
+    // the socket's 'error' event, which is logged.
+    this.socket.send(data, destination.port, destination.address);
   }
 
   close(): Promise<void> {

@@ -88,9 +88,10 @@ describe.skipIf(!hasSipvicious)('SIPVicious against the guard', { timeout: 40_00
     writeFileSync(file, [...Array.from({ length: 10 }, (_, i) => `guess${i}`), 'pw-1001', ''].join('\n'));
     return file;
   };
-  // Once svcrack says it stopped for lack of answers it only waits out a 10 s socket timeout.
+  // Once svcrack has tried its last password, or stopped for lack of answers, it only waits out
+  // a 10 s socket timeout before printing its (empty) result.
   const svcrack = async (port: number) =>
-    runTool('svcrack', ['-u', '1001', '-d', dictionary(), '-p', String(port), '-P', String(await freeUdpPort()), '--maximumtime=1', '127.0.0.1'], 25_000, /since we last received a response - stopping/);
+    runTool('svcrack', ['-v', '-u', '1001', '-d', dictionary(), '-p', String(port), '-P', String(await freeUdpPort()), '--maximumtime=1', '127.0.0.1'], 25_000, /no more passwords|since we last received a response - stopping/);
 
   it('svcrack finds the password when the failure limit is lifted (control)', async () => {
     const server = await startServer({ maxFailures: 1000, algorithms: ['MD5'] });
@@ -102,6 +103,8 @@ describe.skipIf(!hasSipvicious)('SIPVicious against the guard', { timeout: 40_00
     const output = await svcrack(portOf(server));
     expect(output).not.toMatch(/pw-1001/);
     expect(server.guard.isBlocked('127.0.0.1', '1001')).toBe(true);
-    expect(output).toMatch(/since we last received a response - stopping/);
+    // It went through the whole dictionary (the right password is the last word): every guess
+    // after the fifth, the right one included, went unanswered.
+    expect(output).toMatch(/no more passwords/);
   });
 });
