@@ -1,10 +1,12 @@
 /**
  * Phones and trunks as the administrator sets them up, against the running product (`src/server.ts`
  * as a process, SIP on a free port): a real phone (baresip) registers to an extension created on the
- * 分机管理 page and the page shows it online; a trunk added on the 中继管理 page brings a real call
- * (SIPp) in to its hotline number at once.
+ * 分机管理 page and the page shows it online; a phone guessing passwords is blocked and the audit log
+ * says so; a trunk added on the 中继管理 page brings a real call (SIPp) in to its hotline number at
+ * once, and a trunk that registers to a carrier (SIPp as its registrar) shows 已注册.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +18,8 @@ import { exited, startServerProcess, type ServerProcess } from './server-process
 import { ADMIN_PASSWORD } from './test-app';
 
 const chromium = useBrowser();
+/** SIPp as a carrier's registrar: 401, then 200 for user "rexian" with password "trunk-secret". */
+const CARRIER_REGISTRAR = fileURLToPath(new URL('../../../packages/sip/test/scenarios/carrier-registrar.xml', import.meta.url));
 const SOON = { timeout: 20_000, interval: 250 };
 
 /** One call from SIPp's built-in UAC to `number`, sent from `fromAddress`; true when it was answered and ended cleanly. */
@@ -78,6 +82,18 @@ describe.skipIf(!hasBaresip)('phones and trunks, with real SIP peers', () => {
     await expect.poll(() => phoneRow('2001').textContent(), SOON).toContain('离线');
   });
 
+  it('blocks a phone that keeps failing its password, and the audit log shows it', async () => {
+    const phone = startBaresip(`<sip:1002@127.0.0.1:${server.sipPort}>;auth_pass=not-the-password;regint=120`);
+    phones.push(phone);
+    await page.locator('[data-menu="audit"]').click();
+    await expect.poll(async () => {
+      await page.getByRole('button', { name: '查询' }).click();
+      return page.getByRole('row').filter({ hasText: 'SIP 认证失败过多' }).first().textContent();
+    }, SOON).toContain('127.0.0.1');
+    await page.locator('[data-menu="phones"]').click();
+    await expect.poll(() => phoneRow('1002').textContent(), SOON).toContain('离线');
+  });
+
   it('answers the demo hotline from the demo trunk, and a trunk added on the page at once', async () => {
     expect(await callAnswered(server.sipPort!, '8000')).toBe(true);
     // 127.0.0.2 is no trunk yet: its call is challenged, never answered.
@@ -95,5 +111,23 @@ describe.skipIf(!hasBaresip)('phones and trunks, with real SIP peers', () => {
     await expect.poll(() => page.getByRole('row').filter({ hasText: '电信' }).textContent(), SOON).toContain('12345');
 
     expect(await callAnswered(server.sipPort!, '12345', '127.0.0.2')).toBe(true);
+  });
+
+  it('registers a trunk to a carrier set up on the page and shows it registered', async () => {
+    const carrierPort = await freePort();
+    const carrier = new SippRun(['-sf', CARRIER_REGISTRAR, '-i', '127.0.0.1', '-p', String(carrierPort), '-m', '1', '-timeout', '30s'], 35_000);
+    try {
+      await page.locator('[data-menu="trunks"]').click();
+      await page.getByRole('button', { name: '新建中继' }).click();
+      await page.getByLabel('中继名称').fill('联通');
+      await page.getByText('注册到运营商').click();
+      await page.getByLabel('注册服务器').fill(`127.0.0.1:${carrierPort}`);
+      await page.getByLabel('用户名').fill('rexian');
+      await page.getByLabel('密码').fill('trunk-secret');
+      await page.getByRole('button', { name: '确定' }).click();
+      await expect.poll(() => page.getByRole('row').filter({ hasText: '联通' }).textContent(), SOON).toContain('已注册');
+    } finally {
+      carrier.stop();
+    }
   });
 });

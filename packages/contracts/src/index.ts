@@ -19,6 +19,7 @@ export {
 } from './reference';
 export type { ParameterDefinition, ParameterKey } from './reference';
 export {
-  Extension, InboundNumber, SipPassword, PhoneRegistration, PhoneAccount, PhoneAccountInput, TRUNK_KINDS, Trunk,
+  Extension, InboundNumber, SipPassword, PhoneRegistration, PhoneAccount, PhoneAccountInput, TRUNK_KINDS, TRUNK_REGISTRATION_STATES, Trunk,
   HostPort, TrunkInput,
 } from './telephony';
+export type { TrunkRegistrationState } from './telephony';

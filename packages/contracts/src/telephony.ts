@@ -44,6 +44,10 @@ export type PhoneAccountInput = z.input<typeof PhoneAccountInput>;
 
 export const TRUNK_KINDS = ['peer', 'register'] as const;
 
+/** Where a registering trunk's registration stands. */
+export const TRUNK_REGISTRATION_STATES = ['idle', 'registering', 'registered', 'failed', 'closed'] as const;
+export type TrunkRegistrationState = (typeof TRUNK_REGISTRATION_STATES)[number];
+
 /**
  * A trunk 中继 to a carrier or gateway: a `peer` trusted by its source addresses, or one Rexian
  * `register`s to with credentials. Calls to its inbound numbers come in through it.
@@ -59,7 +63,7 @@ export const Trunk = z.object({
   hasPassword: z.boolean(),
   inboundNumbers: z.array(z.string()),
   /** For `register` trunks: the registration's state as the SIP server last saw it. */
-  status: z.string().nullable(),
+  status: z.enum(TRUNK_REGISTRATION_STATES).nullable(),
   updatedAt: Timestamp,
 });
 export type Trunk = z.infer<typeof Trunk>;

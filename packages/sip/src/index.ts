@@ -92,7 +92,7 @@ export { DEFAULT_REGISTRAR_POLICY, type RegistrarPolicy } from './registrar/regi
 export { TrustedAddress, TrustedAddressError } from './security/trusted-address';
 export { staticTrunkDirectory, type Trunk, type PeerTrunk, type RegisteredTrunk, type TrunkDirectory } from './security/trunk-directory';
 export { FailureLimiter, type FailureLimiterOptions } from './security/failure-limiter';
-export { TollFraudGuard, type CallerIdentity, type GuardDecision, type TollFraudGuardOptions } from './security/toll-fraud-guard';
+export { TollFraudGuard, type BlockedSource, type CallerIdentity, type GuardDecision, type TollFraudGuardOptions } from './security/toll-fraud-guard';
 export { TrunkRegistration, TrunkRegistrationState, type RegistrationSender, type TrunkRegistrationOptions } from './trunks/trunk-registration';
 export { registrationSender, RegistrationTimeoutError } from './trunks/registration-sender';
 export { answerChallenge, challengeAnswerer } from './trunks/challenge-answer';

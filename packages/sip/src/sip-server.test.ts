@@ -120,14 +120,30 @@ describe('createSipServer', () => {
     expect(answered !== 'timeout' && answered.status).toBe(200);
   });
 
-  it('goes silent for a username at an address after repeated wrong passwords, even for the right one', async () => {
+  it('takes a new trunk and hotline number without a restart: a carrier call is challenged before and answered after', async () => {
+    const carrier = await endpoint();
+    const { server: s, to } = await server(1);
+    const invite = () => createRequest({ method: 'INVITE', uri: `sip:12345@127.0.0.1:${to.port}`, from: '<sip:+8613800000000@carrier>', to: '<sip:12345@rexian.test>' });
+    const before = await send(carrier, invite(), to);
+    expect(before !== 'timeout' && before.status).toBe(407);
+    s.updateTrunks([{ kind: 'peer', name: 'new-carrier', addresses: [`127.0.0.1:${carrier.port}`] }], ['12345']);
+    const dialogs = new DialogLayer(carrier);
+    const dialog = await dialogs.invite({ uri: `sip:12345@127.0.0.1:${to.port}`, from: '<sip:+8613800000000@carrier>', to: '<sip:12345@rexian.test>', destination: to, sdp: 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n' });
+    expect(dialog.remoteSdp).toContain('m=audio');
+    expect((await dialogs.bye(dialog)).status).toBe(200);
+    expect(s.address?.port).toBe(to.port);
+  });
+
+  it('goes silent for a username at an address after repeated wrong passwords, even for the right one, and says so once', async () => {
     const phone = await endpoint();
-    const { to } = await server(1, { maxFailures: 2 });
+    const blocked: unknown[] = [];
+    const { to } = await server(1, { maxFailures: 2, onBlocked: (event: unknown) => blocked.push(event) });
     const first = await authenticated(phone, register('1001', phone), to, 'guess-1');
     expect(first !== 'timeout' && first.status).toBe(401);
     const second = await authenticated(phone, register('1001', phone), to, 'guess-2', 500);
     expect(second).toBe('timeout');
     expect(await authenticated(phone, register('1001', phone), to, 'pw-1001', 500)).toBe('timeout');
+    expect(blocked).toEqual([{ address: '127.0.0.1', username: '1001', method: 'REGISTER', scope: 'username' }]);
   });
 
   it('keeps the phones registered across a restart that hands over the location service', async () => {

@@ -17,8 +17,8 @@ import type { LocationService } from './registrar/location-service';
 import { Registrar } from './registrar/registrar';
 import type { RegistrarPolicy } from './registrar/registration-plan';
 import { FailureLimiter, type FailureLimiterOptions } from './security/failure-limiter';
-import { TollFraudGuard, type CallerIdentity } from './security/toll-fraud-guard';
-import { staticTrunkDirectory, type Trunk, type TrunkDirectory } from './security/trunk-directory';
+import { TollFraudGuard, type BlockedSource, type CallerIdentity } from './security/toll-fraud-guard';
+import { staticTrunkDirectory, type RegisteredTrunk, type Trunk, type TrunkDirectory } from './security/trunk-directory';
 import { systemClock, type Clock } from './transactions/clock';
 import type { TimerSettings } from './transactions/timers';
 import { TrunkRegistration } from './trunks/trunk-registration';
@@ -55,6 +55,8 @@ export interface SipServerOptions {
     /** Digest algorithms offered, preferred first (default SHA-256, MD5). */
     readonly digestAlgorithms?: readonly DigestBaseAlgorithm[];
     readonly nonceLifetimeMs?: number;
+    /** Told when a source becomes blocked (for the audit log). */
+    readonly onBlocked?: (event: BlockedSource) => void;
   };
   /** Bindings to keep, e.g. those of the server this one replaces (default: a new in-memory one). */
   readonly location?: LocationService;
@@ -66,6 +68,14 @@ export interface SipServerOptions {
 export interface SipServer {
   start(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Takes a changed list of trunks and hotline numbers without a restart: calls in progress and
+   * registered phones are untouched; registrations of trunks that left or changed are closed
+   * (un-registered), those of new trunks started.
+   */
+  updateTrunks(trunks: readonly Trunk[], hotlineNumbers: readonly string[]): void;
+  /** The registration of the registered trunk named `name`, once started. */
+  trunkRegistration(name: string): TrunkRegistration | undefined;
   readonly location: LocationService;
   /** The address-of-record the location service files an extension under ("sip:1001@<domain>"). */
   aorOf(extension: string): string;
@@ -79,7 +89,14 @@ export interface SipServer {
 export function createSipServer(options: SipServerOptions): SipServer {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? noopLogger;
-  const trunks = Array.isArray(options.trunks) ? staticTrunkDirectory(options.trunks as readonly Trunk[]) : (options.trunks as TrunkDirectory);
+  const directoryOf = (t: readonly Trunk[] | TrunkDirectory): TrunkDirectory =>
+    Array.isArray(t) ? staticTrunkDirectory(t as readonly Trunk[]) : (t as TrunkDirectory);
+  let directory = directoryOf(options.trunks);
+  // The guard asks whatever directory is current, so updateTrunks() needs no new guard.
+  const trunks: TrunkDirectory = {
+    matchSource: (address, port) => directory.matchSource(address, port),
+    list: () => directory.list(),
+  };
   // The location service outlives the server: the product hands it to the next server when it
   // restarts on a trunk change, so that phones stay registered. close() leaves it alone (its
   // expiry timer does not hold the process open).
@@ -109,13 +126,44 @@ export function createSipServer(options: SipServerOptions): SipServer {
       ...(security.maxTracked === undefined ? {} : { maxTracked: security.maxTracked }),
     }),
     blocked: security.blocked ?? 'drop',
+    ...(security.onBlocked ? { onBlocked: security.onBlocked } : {}),
     logger,
   });
   const registrar = new Registrar({ location, domain: options.domain ?? options.realm, clock, logger, ...(options.registrar ? { policy: options.registrar } : {}) });
-  const hotline = new Set(options.hotlineNumbers);
+  let hotline = new Set(options.hotlineNumbers);
   const identities = new WeakMap<SipRequest, CallerIdentity>();
   const registrations: TrunkRegistration[] = [];
+  /** Each running registration with its trunk as JSON: a trunk whose JSON changed is re-registered. */
+  const registered = new Map<TrunkRegistration, { name: string; json: string }>();
   let uas: ExampleUas | undefined;
+
+  function startRegistration(endpoint: Endpoint, trunk: RegisteredTrunk): void {
+    const transport = trunk.registrar.transport ?? 'udp';
+    const registration = new TrunkRegistration({
+      trunk,
+      sender: registrationSender(endpoint, { transport, address: trunk.registrar.host, port: trunk.registrar.port ?? 5060 }),
+      contact: `sip:${trunk.username}@${endpoint.transport.sentBy(transport)}${transport === 'tcp' ? ';transport=tcp' : ''}`,
+      clock,
+      logger,
+    });
+    registrations.push(registration);
+    registered.set(registration, { name: trunk.name, json: JSON.stringify(trunk) });
+    registration.start();
+  }
+
+  function syncRegistrations(): void {
+    if (uas === undefined || closed) return;
+    const wanted = new Map(
+      directory.list().filter((t): t is RegisteredTrunk => t.kind === 'registered').map((t) => [JSON.stringify(t), t]),
+    );
+    for (const [registration, { json }] of registered) {
+      if (wanted.delete(json)) continue;
+      registered.delete(registration);
+      registrations.splice(registrations.indexOf(registration), 1);
+      void registration.close();
+    }
+    for (const trunk of wanted.values()) startRegistration(uas.endpoint, trunk);
+  }
   let started: Promise<void> | undefined;
   let closed = false;
 
@@ -172,21 +220,18 @@ export function createSipServer(options: SipServerOptions): SipServer {
           if (identity?.kind !== 'phone') return void incoming.respond(403);
           incoming.send(registrar.handle(incoming.request, incoming.source, identity.username));
         });
-        for (const trunk of trunks.list()) {
-          if (trunk.kind !== 'registered' || closed) continue;
-          const transport = trunk.registrar.transport ?? 'udp';
-          const registration = new TrunkRegistration({
-            trunk,
-            sender: registrationSender(endpoint, { transport, address: trunk.registrar.host, port: trunk.registrar.port ?? 5060 }),
-            contact: `sip:${trunk.username}@${endpoint.transport.sentBy(transport)}${transport === 'tcp' ? ';transport=tcp' : ''}`,
-            clock,
-            logger,
-          });
-          registrations.push(registration);
-          registration.start();
-        }
+        syncRegistrations();
       })();
       return started;
+    },
+    updateTrunks(next, hotlineNumbers) {
+      directory = directoryOf(next);
+      hotline = new Set(hotlineNumbers);
+      syncRegistrations();
+    },
+    trunkRegistration(name) {
+      for (const [registration, trunk] of registered) if (trunk.name === name) return registration;
+      return undefined;
     },
     async close() {
       if (closed) return;

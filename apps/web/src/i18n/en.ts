@@ -274,5 +274,10 @@ export const en: Record<MessageKey, string> = {
   'trunks.inboundNumbersHint': 'Numbers called through this trunk (e.g. the hotline number); Enter adds one',
   'trunks.status': 'Status',
   'trunks.trusted': 'Trusted by address',
+  'trunks.state.idle': 'Not started',
+  'trunks.state.registering': 'Registering',
+  'trunks.state.registered': 'Registered',
+  'trunks.state.failed': 'Registration failed',
+  'trunks.state.closed': 'Stopped',
   'trunks.deleteConfirm': 'Delete the trunk “{name}”?',
 };

@@ -275,6 +275,11 @@ export const zhCN = {
   'trunks.inboundNumbersHint': '经此中继呼入的被叫号码（如热线号码），回车添加',
   'trunks.status': '状态',
   'trunks.trusted': '按地址信任',
+  'trunks.state.idle': '未开始',
+  'trunks.state.registering': '注册中',
+  'trunks.state.registered': '已注册',
+  'trunks.state.failed': '注册失败',
+  'trunks.state.closed': '已停止',
   'trunks.deleteConfirm': '删除中继“{name}”？',
 } as const;
 

@@ -1,10 +1,14 @@
 import { Button, Card, Space, Table, Tag, type TableColumnsType } from 'antd';
-import type { Trunk } from '@rexian/contracts';
+import type { Trunk, TrunkRegistrationState } from '@rexian/contracts';
 import { useConfirm } from '../forms/use-confirm';
 import { useEditor } from '../forms/use-editor';
 import { useT } from '../i18n/use-t';
 import { TrunkFormModal } from '../telephony/TrunkFormModal';
 import { useDeleteTrunk, useTrunks } from '../telephony/telephony-api';
+
+const STATE_COLORS: Record<TrunkRegistrationState, string> = {
+  idle: 'default', registering: 'processing', registered: 'success', failed: 'error', closed: 'default',
+};
 
 const tags = (values: string[]) => (values.length ? values.map((v) => <Tag key={v}>{v}</Tag>) : '—');
 
@@ -29,7 +33,10 @@ export function TrunksPage() {
       title: t('trunks.status'),
       key: 'status',
       render: (_, trunk) =>
-        !trunk.enabled ? <Tag>{t('phones.disabled')}</Tag> : trunk.kind === 'peer' ? <Tag color="blue">{t('trunks.trusted')}</Tag> : (trunk.status ?? '—'),
+        !trunk.enabled ? <Tag>{t('phones.disabled')}</Tag>
+          : trunk.kind === 'peer' ? <Tag color="blue">{t('trunks.trusted')}</Tag>
+          : trunk.status ? <Tag color={STATE_COLORS[trunk.status]}>{t(`trunks.state.${trunk.status}`)}</Tag>
+          : '—',
     },
     {
       title: t('common.actions'),

@@ -37,7 +37,17 @@ export interface TollFraudGuardOptions {
   readonly addressLimiter?: FailureLimiter;
   /** What a blocked address gets: nothing at all (default) or a 403. */
   readonly blocked?: 'drop' | 'forbidden';
+  /** Told each time an address (or a username from it) becomes blocked: for the audit log. */
+  readonly onBlocked?: (event: BlockedSource) => void;
   readonly logger?: Logger;
+}
+
+export interface BlockedSource {
+  readonly address: string;
+  readonly username: string | undefined;
+  readonly method: string;
+  /** `username`: that username from that address; `address`: everything from it. */
+  readonly scope: 'username' | 'address';
 }
 
 export class TollFraudGuard {
@@ -89,10 +99,15 @@ export class TollFraudGuard {
       const userBlocked = this.limiter.recordFailure(userKey(source.address, verdict.username ?? ''));
       const addressBlocked = this.addressLimiter.recordFailure(source.address);
       if (userBlocked || addressBlocked) {
-        this.logger.warn(
-          { address: source.address, username: verdict.username, method: request.method, scope: addressBlocked ? 'address' : 'username' },
-          'sip.guard authentication failures: blocked',
-        );
+        const event: BlockedSource = {
+          address: source.address, username: verdict.username, method: request.method, scope: addressBlocked ? 'address' : 'username',
+        };
+        this.logger.warn(event, 'sip.guard authentication failures: blocked');
+        try {
+          this.options.onBlocked?.(event);
+        } catch (error) {
+          this.logger.error({ err: error }, 'sip.guard onBlocked listener failed');
+        }
         return this.blocked(request, 'blocked after failures');
       }
     }

@@ -6,11 +6,12 @@
  */
 import { eq } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import { createSipServer, type AnswerHook, type LocationService, type SipServer } from '@rexian/sip';
-import type { PhoneRegistration } from '@rexian/contracts';
+import { createSipServer, type AnswerHook } from '@rexian/sip';
+import type { PhoneRegistration, TrunkRegistrationState } from '@rexian/contracts';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
 import { phoneAccounts, trunks } from '../../db/schema';
+import { writeAudit } from '../audit/audit-log';
 import { toSipTrunks } from './sip-trunks';
 import type { TelephonyStatus } from './telephony-status';
 
@@ -43,49 +44,44 @@ export async function startSipService({ db, config, logger, answer }: SipService
     },
   };
 
-  let server: SipServer | undefined;
-  let location: LocationService | undefined;
-  /** Trunk ids in the order the SIP server holds its trunk registrations (registered trunks, as listed). */
-  let registeredTrunkIds: number[] = [];
-  let signature = '';
-
   async function load() {
     const rows = await db.select().from(trunks);
     const sipTrunks = await toSipTrunks(rows, (trunk, problem) => logger.warn({ trunk, problem }, 'trunk left out'));
-    const idOf = new Map(rows.map((r) => [r.name, r.id]));
-    registeredTrunkIds = sipTrunks.filter((t) => t.kind === 'registered').map((t) => idOf.get(t.name)!);
     const hotlineNumbers = [...new Set(rows.filter((r) => r.enabled).flatMap((r) => r.inboundNumbers))];
-    return { sipTrunks, hotlineNumbers };
+    return { rows, sipTrunks, hotlineNumbers };
   }
 
-  // The SIP stack takes its trunks when it starts; a change restarts it on the same port, keeping
-  // the phones' registrations (the location service is carried over).
-  async function restart() {
-    const { sipTrunks, hotlineNumbers } = await load();
-    const next = JSON.stringify({ sipTrunks, hotlineNumbers });
-    if (server && next === signature) return;
-    signature = next;
-    // Port 0 picks a free port the first time; a restart keeps the one the phones know.
-    const port = server?.address?.port ?? config.sipPort;
-    await server?.close();
-    server = createSipServer({
-      host: config.sipHost, port, realm, phones, trunks: sipTrunks, hotlineNumbers,
-      logger: logger.child({ module: 'sip' }),
-      security: { digestAlgorithms: config.sipDigestAlgorithms },
-      ...(location ? { location } : {}),
-      ...(answer ? { answer } : {}),
-    });
-    location = server.location;
-    await server.start();
-  }
-
-  await restart();
-  const address = server!.address!;
+  const initial = await load();
+  let trunkNames = new Map(initial.rows.map((r) => [r.id, r.name]));
+  const server = createSipServer({
+    host: config.sipHost, port: config.sipPort, realm, phones, trunks: initial.sipTrunks, hotlineNumbers: initial.hotlineNumbers,
+    logger: logger.child({ module: 'sip' }),
+    security: {
+      digestAlgorithms: config.sipDigestAlgorithms,
+      // A scanner or password guesser is a security event: the audit log keeps who and from where.
+      onBlocked: (event) => {
+        writeAudit(db, { userId: null, account: event.username ?? null, ip: event.address }, {
+          action: 'sip.source.blocked', objectType: 'sip', objectId: event.address, outcome: 'denied',
+          summary: { method: event.method, scope: event.scope },
+        }).catch((error: Error) => logger.error({ err: error }, 'audit write failed'));
+      },
+    },
+    ...(answer ? { answer } : {}),
+  });
+  await server.start();
+  const address = server.address!;
   logger.info({ address, realm }, 'SIP server listening (UDP and TCP)');
+
+  /** Trunks changed on the page: the SIP server takes them without dropping calls or phones. */
+  async function reload() {
+    const { rows, sipTrunks, hotlineNumbers } = await load();
+    trunkNames = new Map(rows.map((r) => [r.id, r.name]));
+    server.updateTrunks(sipTrunks, hotlineNumbers);
+  }
 
   const status: TelephonyStatus = {
     registrations(extension) {
-      return (location?.lookup(`sip:${extension}@${realm}`) ?? []).map((b): PhoneRegistration => ({
+      return server.location.lookup(server.aorOf(extension)).map((b): PhoneRegistration => ({
         contact: b.contact,
         transport: b.source.transport,
         source: `${b.source.address}:${b.source.port}`,
@@ -94,10 +90,11 @@ export async function startSipService({ db, config, logger, answer }: SipService
       }));
     },
     trunkStatus(trunkId) {
-      const index = registeredTrunkIds.indexOf(trunkId);
-      return index < 0 ? null : (server?.registrations[index]?.state ?? null);
+      const name = trunkNames.get(trunkId);
+      const state = name === undefined ? undefined : server.trunkRegistration(name)?.state;
+      return state === undefined ? null : (state.toLowerCase() as TrunkRegistrationState);
     },
-    reload: () => restart().catch((error: Error) => logger.error({ err: error }, 'SIP reload failed')),
+    reload: () => reload().catch((error: Error) => logger.error({ err: error }, 'SIP trunk reload failed')),
   };
-  return { status, address, close: async () => server?.close() };
+  return { status, address, close: () => server.close() };
 }

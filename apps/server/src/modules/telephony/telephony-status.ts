@@ -1,4 +1,4 @@
-import type { PhoneRegistration } from '@rexian/contracts';
+import type { PhoneRegistration, TrunkRegistrationState } from '@rexian/contracts';
 
 /**
  * What the administration pages need from the running SIP server: who is registered where, how the
@@ -7,7 +7,7 @@ import type { PhoneRegistration } from '@rexian/contracts';
  */
 export interface TelephonyStatus {
   registrations(extension: string): PhoneRegistration[];
-  trunkStatus(trunkId: number): string | null;
+  trunkStatus(trunkId: number): TrunkRegistrationState | null;
   /** Phones or trunks changed: re-read them. */
   reload(): Promise<void>;
 }
