@@ -8,6 +8,9 @@ import { resolve } from 'node:path';
 
 const BENCHMARKS: Record<string, string> = {
   http: 'http-api.ts',
+  sip: 'sip-cps.ts',
+  'sip-register': 'sip-register.ts',
+  media: 'media-concurrent.ts',
   acd: 'acd-decisions.ts',
 };
 

@@ -77,7 +77,8 @@ ${machineLine()}
 Command: \`npm run bench -- sip\` (\`BENCH_SECONDS=${SECONDS}\` s per step, ${BISECT} bisections). SIPp 3.6.1 UAC with
 \`bench/sip/uac.xml\` (INVITE / 180 / 200 / ACK / BYE / 200, no hold) over UDP on 127.0.0.1. "Clean" = no failed
 call, no retransmission, sipp exit 0, every call done, achieved rate ≥ 95 % of target. Load generator and targets
-share the machine's cores.
+share the machine's cores (and, during development, other jobs: figures vary by ±20 % between runs). Our UAS runs as
+\`node --max-semi-space-size=32 --import tsx packages/sip/test/run-example-uas.ts PORT\`.
 
 | path | max clean calls/s | first unclean | steps (✓ clean, ✗ not) |
 | --- | --- | --- | --- |

@@ -76,7 +76,8 @@ export function exampleUasTarget(port: number): Target {
     name: 'SIPp UAC → Rexian example UAS (Node, one process)',
     port,
     async start() {
-      child = spawn(process.execPath, ['--import', 'tsx', EXAMPLE_UAS, String(port), '127.0.0.1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+      // A larger young generation (like Kamailio's -m/-M memory sizes) lets per-call garbage die young.
+      child = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', EXAMPLE_UAS, String(port), '127.0.0.1'], { stdio: ['ignore', 'pipe', 'inherit'] });
       await new Promise<void>((done, fail) => {
         const timer = setTimeout(() => fail(new Error('example UAS did not start')), 15_000);
         child?.stdout?.on('data', (chunk: Buffer) => {

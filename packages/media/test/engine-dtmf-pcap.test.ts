@@ -29,6 +29,8 @@ describe('SIPp captures replayed to a media session in a worker thread', () => {
     peers.push(phone);
     const session = await engine.createSession({ offer: phoneOffer(phone.port, { codecs: [8] }) });
     sessions.push(session);
+    const own: string[] = [];
+    const stop = session.on((event) => event.type === 'dtmf' && own.push(event.digit));
     expect(session.sdp).toMatch(/m=audio \d+ RTP\/AVP 8 101/);
     const audio = readPcapUdp(fixture('g711a.pcap')).slice(0, 40);
     await replay(audio, (p) => phone.send(p, session.port));
@@ -43,6 +45,8 @@ describe('SIPp captures replayed to a media session in a worker thread', () => {
     await phone.until(() => events.filter((e) => e.id === session.id && e.event.type === 'dtmf').length >= 7, 1000);
     const digits = events.filter((e) => e.id === session.id && e.event.type === 'dtmf').map((e) => (e.event as { digit: string }).digit);
     expect(digits.join('')).toBe('159#*01');
+    expect(own.join('')).toBe('159#*01');
+    stop();
     const stats = await session.stats();
     expect(stats.packetsReceived).toBe(rtpSent);
   });

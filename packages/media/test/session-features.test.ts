@@ -103,6 +103,19 @@ describe('media session features', () => {
     expect(resumed).toBeDefined();
   });
 
+  it.each([
+    [true, 'reaches'],
+    [false, 'does not reach'],
+  ])('symmetric RTP (latch %s): audio %s a phone behind NAT whose SDP names another address', async (latch, _verb) => {
+    harness = new SessionHarness();
+    const leg = await harness.call({ latch, sdpPort: 9 }); // the SDP's port is not where the phone is
+    await harness.host.handle({ op: 'play', sessionId: leg.id, items: [{ kind: 'tone', frequencies: [440], ms: 400 }] });
+    await leg.phone.stream(leg.port, 5, (i) => toneFrame([300], i * 160));
+    await sleep(400);
+    if (latch) expect(leg.phone.received(0).packets.length).toBeGreaterThan(5);
+    else expect(leg.phone.packets.length).toBe(0);
+  });
+
   it('sends digits as RFC 4733 events the phone can read', async () => {
     harness = new SessionHarness();
     const leg = await harness.call();

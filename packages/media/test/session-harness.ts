@@ -20,11 +20,11 @@ export class SessionHarness {
   }
 
   /** A phone and a session answering its offer. */
-  async call(options: Parameters<typeof phoneOffer>[1] & { rtcp?: boolean; inbandDtmf?: boolean } = {}): Promise<{ phone: Phone; id: string; port: number; sdp: string }> {
+  async call(options: Parameters<typeof phoneOffer>[1] & { rtcp?: boolean; inbandDtmf?: boolean; latch?: boolean; sdpPort?: number } = {}): Promise<{ phone: Phone; id: string; port: number; sdp: string }> {
     const phone = await Phone.openPhone(options.rtcp ?? false);
     this.phones.push(phone);
     const id = `leg${++this.next}`;
-    const result = (await this.host.handle({ op: 'create', sessionId: id, offer: phoneOffer(phone.port, options), ...(options.inbandDtmf !== undefined ? { inbandDtmf: options.inbandDtmf } : {}) })) as CreateResult;
+    const result = (await this.host.handle({ op: 'create', sessionId: id, offer: phoneOffer(options.sdpPort ?? phone.port, options), ...(options.inbandDtmf !== undefined ? { inbandDtmf: options.inbandDtmf } : {}), ...(options.latch !== undefined ? { latch: options.latch } : {}) })) as CreateResult;
     return { phone, id, ...result };
   }
 

@@ -83,6 +83,19 @@ describe('media session over real UDP', () => {
     expect(sa.packetsLost + sb.packetsLost).toBe(0);
   });
 
+  it('a session whose audio source throws is closed with reason error; the other sessions keep sending', async () => {
+    const { host: h, events } = host();
+    const phone = await peer();
+    await h.handle({ op: 'create', sessionId: 'bad', offer: phoneOffer(phone.port) });
+    await h.handle({ op: 'create', sessionId: 'good', offer: phoneOffer(phone.port) });
+    h.sessions.get('bad')?.play({ nextFrame: () => { throw new Error('broken source'); }, close: () => undefined });
+    await h.handle({ op: 'play', sessionId: 'good', items: [{ kind: 'tone', frequencies: [440], ms: 300 }] });
+    await new Promise((r) => setTimeout(r, 400));
+    expect(events.find((e) => e.id === 'bad' && e.event.type === 'closed')?.event).toMatchObject({ reason: 'error' });
+    expect(phone.packets.length).toBe(15);
+    expect(await h.handle({ op: 'counts' })).toMatchObject({ sessions: 1, ports: 1 });
+  });
+
   it('closing releases every port pair, also for a session closed twice or never answered', async () => {
     const { host: h, events } = host();
     const phone = await peer();

@@ -131,8 +131,8 @@ export class MediaEngine {
       this.sessionGroup.set(id, options.group);
     }
     try {
-      const result = (await worker.request({ op: 'create', sessionId: id, ...(options.offer ? { offer: options.offer } : {}), ...(options.direction ? { direction: options.direction } : {}), ...(options.codecs ? { codecs: options.codecs } : {}), ...(options.inbandDtmf !== undefined ? { inbandDtmf: options.inbandDtmf } : {}) })) as { port: number; sdp: string };
-      return new MediaSessionHandle(id, result.port, result.sdp, worker);
+      const result = (await worker.request({ op: 'create', sessionId: id, ...(options.offer ? { offer: options.offer } : {}), ...(options.direction ? { direction: options.direction } : {}), ...(options.codecs ? { codecs: options.codecs } : {}), ...(options.inbandDtmf !== undefined ? { inbandDtmf: options.inbandDtmf } : {}), ...(options.latch !== undefined ? { latch: options.latch } : {}) })) as { port: number; sdp: string };
+      return new MediaSessionHandle(id, result.port, result.sdp, worker, (listener) => this.on(listener));
     } catch (error) {
       this.forget(id);
       throw error;

@@ -1,7 +1,7 @@
 import type { PlaylistItem } from '../playback/playlist.js';
 import type { RecordingMode } from '../recording/call-recorder.js';
 import type { Direction } from '../sdp/sdp-parser.js';
-import type { SessionStats } from '../session/session-events.js';
+import type { SessionEvent, SessionStats } from '../session/session-events.js';
 import type { WorkerClient } from './worker-client.js';
 
 export interface CreateSessionOptions {
@@ -13,6 +13,8 @@ export interface CreateSessionOptions {
   group?: string;
   codecs?: ('PCMU' | 'PCMA')[];
   inbandDtmf?: boolean | 'auto';
+  /** Symmetric RTP: answer to where the peer's packets come from (phones behind NAT). */
+  latch?: boolean;
 }
 
 export interface PlayOptions {
@@ -29,7 +31,15 @@ export class MediaSessionHandle {
     /** Our SDP: the answer to the offer we were created with, or our offer. */
     readonly sdp: string,
     private readonly worker: WorkerClient,
+    private readonly subscribe: (listener: (sessionId: string, event: SessionEvent) => void) => () => void,
   ) {}
+
+  /** Listens to this session's events (dtmf, playback-finished, …); returns a function that stops. */
+  on(listener: (event: SessionEvent) => void): () => void {
+    return this.subscribe((sessionId, event) => {
+      if (sessionId === this.id) listener(event);
+    });
+  }
 
   get workerIndex(): number {
     return this.worker.index;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JitterBuffer } from './jitter-buffer.js';
 
@@ -45,5 +46,36 @@ describe('jitter buffer', () => {
     expect(drain(jb, 3)).toEqual([1, 2, undefined]);
     expect(jb.depth).toBe(3);
     expect(jb.stats.underruns).toBe(1);
+  });
+});
+
+describe('jitter buffer under arbitrary reordering and duplication', () => {
+  it('plays every packet of a window exactly once, in sequence order, when it arrives within the depth', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 0xffff }),
+        fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 40, maxLength: 40 }),
+        fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
+        (first, shifts, dups) => {
+          // packet k may arrive up to 2 places late (less than the 3-frame depth), some twice
+          const order = Array.from({ length: 40 }, (_, k) => ({ k, at: k + (shifts[k] as number) })).sort((a, b) => a.at - b.at || a.k - b.k);
+          const jb = new JitterBuffer({ depth: 3 });
+          const played: number[] = [];
+          for (const { k } of order) {
+            jb.push((first + k) & 0xffff, payload(k));
+            if (dups[k]) jb.push((first + k) & 0xffff, payload(k));
+            if (k >= 2) {
+              const p = jb.pop();
+              if (p) played.push(p[0] as number);
+            }
+          }
+          for (let i = 0; i < 10; i++) {
+            const p = jb.pop();
+            if (p) played.push(p[0] as number);
+          }
+          expect(played).toEqual(Array.from({ length: 40 }, (_, k) => k));
+        },
+      ),
+    );
   });
 });

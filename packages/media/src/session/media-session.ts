@@ -44,6 +44,11 @@ export interface MediaSessionOptions {
   codecs?: readonly Codec[];
   /** Detect DTMF tones in the received audio: true, false, or 'auto' (when the peer has no telephone-event). */
   inbandDtmf?: boolean | 'auto';
+  /**
+   * Symmetric RTP (RFC 4961) for peers behind NAT: send to where the peer's packets come from
+   * rather than to its SDP address, latching on the first packets after each negotiation.
+   */
+  latch?: boolean;
   jitterDepth?: number;
   /** Nominal RTCP interval (RFC 3550 §6.2: 5 s); tests shorten it. */
   rtcpIntervalMs?: number;
@@ -94,6 +99,8 @@ export class MediaSession {
   /** Bridged partner: our received packets are forwarded to it as they arrive. */
   relayTarget: MediaSession | undefined;
   private relayInSsrc = -1;
+  /** Packets left during which the remote address may still be latched (see `latch`). */
+  private latchWindow = 0;
   private relayTsOffset = 0;
   private readonly onEvent: (event: SessionEvent) => void;
   private readonly logger: MediaLogger;
@@ -150,6 +157,7 @@ export class MediaSession {
   private activate(negotiated: NegotiatedMedia): void {
     this.negotiated = negotiated;
     this.direction = negotiated.direction;
+    this.latchWindow = this.options.latch ? 5 : 0;
     const inband = this.options.inbandDtmf ?? 'auto';
     const wantInband = inband === true || (inband === 'auto' && negotiated.telephoneEvent === undefined);
     this.inband = wantInband ? (this.inband ?? new InbandDtmfDetector((d) => this.digit(d, 'inband'))) : undefined;
@@ -210,6 +218,7 @@ export class MediaSession {
     this.stats.update(seq, ts, Math.round(performance.now() * 8));
     this.packetsReceived++;
     if (this.negotiated === undefined) this.logger.debug({ session: this.id, from: `${rinfo.address}:${rinfo.port}` }, 'RTP before the remote SDP');
+    else if (this.latchWindow > 0) this.latch(rinfo);
     const start = payloadStart(msg);
     const end = payloadEnd(msg);
     if (end < start) return;
@@ -225,6 +234,20 @@ export class MediaSession {
     if (!codec) return;
     this.relayTarget?.relay(payload, codec, marker, ts, ssrc);
     if (this.decoding) this.jitter.push(seq, payload);
+  }
+
+  /**
+   * RFC 4961 §4: a symmetric RTP peer "uses the same port for sending and receiving"; behind NAT
+   * its SDP shows a private address, so we answer to the packets' real source. Only the first few
+   * packets after a negotiation may move the address, so a stray sender cannot take the call later.
+   */
+  private latch(rinfo: RemoteInfo): void {
+    const media = this.negotiated as NegotiatedMedia;
+    this.latchWindow--;
+    if (media.remoteAddress === rinfo.address && media.remotePort === rinfo.port) return;
+    this.logger.info({ session: this.id, sdp: `${media.remoteAddress}:${media.remotePort}`, source: `${rinfo.address}:${rinfo.port}` }, 'RTP latched to the source address');
+    this.negotiated = { ...media, remoteAddress: rinfo.address, remotePort: rinfo.port };
+    this.latchWindow = 0;
   }
 
   /** Forwards a packet received by the bridged partner to our peer, with our SSRC and sequence. */

@@ -132,6 +132,7 @@ export class MediaWorkerHost {
       address: this.settings.address,
       ...(codecs?.length ? { codecs } : {}),
       ...(command.inbandDtmf !== undefined ? { inbandDtmf: command.inbandDtmf } : {}),
+      ...(command.latch !== undefined ? { latch: command.latch } : {}),
       ...(this.settings.jitterDepth ? { jitterDepth: this.settings.jitterDepth } : {}),
       ...(this.settings.rtcpIntervalMs ? { rtcpIntervalMs: this.settings.rtcpIntervalMs } : {}),
       onEvent: (event) => this.emit(command.sessionId, event),

@@ -8,7 +8,7 @@ export type SupervisionMode = 'listen' | 'whisper' | 'barge';
 
 /** What the main thread asks a media worker to do; each has one reply (see `CommandResult`). */
 export type WorkerCommand =
-  | { op: 'create'; sessionId: string; offer?: string; direction?: Direction; codecs?: ('PCMU' | 'PCMA')[]; inbandDtmf?: boolean | 'auto' }
+  | { op: 'create'; sessionId: string; offer?: string; direction?: Direction; codecs?: ('PCMU' | 'PCMA')[]; inbandDtmf?: boolean | 'auto'; latch?: boolean }
   | { op: 'answer'; sessionId: string; offer: string; direction?: Direction }
   | { op: 'offer'; sessionId: string; direction?: Direction }
   | { op: 'set-remote'; sessionId: string; answer: string }

@@ -14,6 +14,8 @@ export interface TcpTransportOptions {
   port?: number;
   /** Close a connection after this long without traffic (default 5 minutes). */
   idleMs?: number;
+  /** Refuse incoming connections beyond this many open ones (default 4096). */
+  maxConnections?: number;
   logger?: Logger;
   /** Answer a framing error (e.g. a bad Content-Length) before the connection closes. */
   onFramingError?: (data: Buffer, error: SipParseError, source: Destination) => void;
@@ -35,7 +37,13 @@ export class TcpTransport implements Transport {
     private readonly options: TcpTransportOptions,
     private readonly logger: Logger,
   ) {
-    server.on('connection', (socket) => this.adopt(socket));
+    server.on('connection', (socket) => {
+      if (this.connections.size >= (options.maxConnections ?? 4096)) {
+        socket.destroy();
+        return;
+      }
+      this.adopt(socket);
+    });
     // After listen, accept errors (EMFILE …) are logged: a transport never ends the process.
     server.on('error', (error) => logger.warn({ err: error }, 'sip.transport tcp server error'));
   }

@@ -25,6 +25,7 @@ export interface TransportLayerOptions {
   /** Host written in our Via and Contact (default: host, or 127.0.0.1 when host is 0.0.0.0). */
   advertisedHost?: string;
   idleMs?: number;
+  maxConnections?: number;
   logger?: Logger;
 }
 
@@ -64,7 +65,7 @@ export class TransportLayer {
           const layerRef: { layer?: TransportLayer } = {};
           transports.push(
             await TcpTransport.listen({
-              host: options.host, port, idleMs: options.idleMs, logger,
+              host: options.host, port, idleMs: options.idleMs, maxConnections: options.maxConnections, logger,
               onFramingError: (data, error, source) => layerRef.layer?.reject(data, error, source),
             }),
           );

@@ -89,6 +89,15 @@ describe('TCP transport', () => {
     expect([requests, lines().length, socket.destroyed]).toEqual([0, 0, false]);
   });
 
+  it('refuses connections beyond maxConnections', async () => {
+    layer = await TransportLayer.listen({ host: '127.0.0.1', port: 0, udp: false, maxConnections: 1 });
+    await client();
+    await until(() => (layer?.transport('tcp') as TcpTransport).connectionCount === 1);
+    const { socket } = await client();
+    await new Promise((r) => socket.once('close', r));
+    expect((layer.transport('tcp') as TcpTransport).connectionCount).toBe(1);
+  });
+
   it('closes idle connections', async () => {
     layer = await TransportLayer.listen({ host: '127.0.0.1', port: 0, udp: false, idleMs: 100 });
     const { socket } = await client();
