@@ -20,7 +20,8 @@
  *  |                Terminated                |
  *  +------------------------------------------+
  */
-import { SipRequest } from '../messages/sip-request';
+import { requestForInvite } from '../messages/request-for-invite';
+import type { SipRequest } from '../messages/sip-request';
 import type { SipResponse } from '../messages/sip-response';
 import { Transaction, type TransactionContext } from './transaction';
 
@@ -103,15 +104,7 @@ export class InviteClientTransaction extends Transaction<InviteClientState> {
 
   /** §17.1.1.3: the ACK for a non-2xx final response, built from the INVITE and the response. */
   private sendAck(response: SipResponse): void {
-    const invite = this.request;
-    const ack = new SipRequest('ACK', invite.uriText);
-    ack.addHeader('Via', invite.headers('via')[0] ?? '');
-    ack.addHeader('Max-Forwards', '70');
-    for (const route of invite.headers('route')) ack.addHeader('Route', route);
-    ack.addHeader('From', invite.header('from') ?? '');
-    ack.addHeader('To', response.header('to') ?? '');
-    ack.addHeader('Call-ID', invite.header('call-id') ?? '');
-    ack.addHeader('CSeq', `${invite.cseq.seq} ACK`);
+    const ack = requestForInvite(this.request, 'ACK', response.header('to') ?? '');
     this.ackWire = ack.serialize();
     this.context.sender.send(this.ackWire);
   }

@@ -19,7 +19,8 @@
 import { noopLogger, type Logger } from '../logger';
 import { createResponse } from '../messages/create-response';
 import { parseMessage } from '../messages/parse-message';
-import { SipRequest } from '../messages/sip-request';
+import { requestForInvite } from '../messages/request-for-invite';
+import type { SipRequest } from '../messages/sip-request';
 import type { SipResponse } from '../messages/sip-response';
 import { BRANCH_MAGIC_COOKIE } from '../messages/via';
 import type { Clock } from '../transactions/clock';
@@ -278,15 +279,7 @@ export class Endpoint {
    * in the request being cancelled". Route headers are copied too.
    */
   cancel(invite: ClientTransaction, destination: Destination): ClientTransaction {
-    const original = invite.request;
-    const cancel = new SipRequest('CANCEL', original.uriText);
-    cancel.addHeader('Via', original.headers('via')[0] ?? '');
-    cancel.addHeader('Max-Forwards', '70');
-    for (const route of original.headers('route')) cancel.addHeader('Route', route);
-    cancel.addHeader('From', original.header('from') ?? '');
-    cancel.addHeader('To', original.header('to') ?? '');
-    cancel.addHeader('Call-ID', original.header('call-id') ?? '');
-    cancel.addHeader('CSeq', `${original.cseq.seq} CANCEL`);
+    const cancel = requestForInvite(invite.request, 'CANCEL', invite.request.header('to') ?? '');
     return this.transactions.createClient(cancel, destination, { keepVia: true });
   }
 
