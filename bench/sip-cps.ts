@@ -83,5 +83,8 @@ share the machine's cores (and, during development, other jobs: figures vary by 
 | path | max clean calls/s | first unclean | steps (✓ clean, ✗ not) |
 | --- | --- | --- | --- |
 ${rows.join('\n')}
+
+Aim (issue 3): at least Kamailio's rate. All three paths run in the same \`npm run bench -- sip\`, one after
+the other, so they see the same machine.
 `,
 );

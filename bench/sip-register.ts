@@ -3,7 +3,7 @@
  * REGISTER with MD5 credentials, 200 — bench/sip/register-digest.xml) against our server
  * (registrar + toll-fraud guard) in its own Node process. Rates step up until a step is not clean
  * (a failed registration, a retransmission, or under 95 % of the rate achieved).
- * Run: `node --import tsx bench/sip-register.ts`; BENCH_SECONDS sets the step length (default 5).
+ * Run: `npm run bench -- sip-register`; BENCH_SECONDS sets the step length (default 5).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -86,7 +86,7 @@ if (process.env.BENCH_DRY !== '1') writeBenchmarkSection(
 
 ${machineLine()}
 
-Command: \`node --import tsx bench/sip-register.ts\` (\`BENCH_SECONDS=${SECONDS}\`). SIPp 3.6.1 as the phones
+Command: \`npm run bench -- sip-register\` (bench/sip-register.ts, \`BENCH_SECONDS=${SECONDS}\`). SIPp 3.6.1 as the phones
 (\`bench/sip/register-digest.xml\`: REGISTER → 401 → REGISTER with MD5 digest → 200, two transactions per
 registration) against \`createSipServer\` (toll-fraud guard, digest check, registrar, in-memory location service)
 in its own Node process, UDP on 127.0.0.1. "Clean" = no failed registration, no retransmission, sipp exit 0,
