@@ -4,7 +4,6 @@
  * answered (until the call switch exists) by the example user agent server. Gives the
  * administration pages a TelephonyStatus: registrations and trunk registration states.
  */
-import { eq } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { createSipServer, type AnswerHook } from '@rexian/sip';
 import type { PhoneRegistration, TrunkRegistrationState } from '@rexian/contracts';
@@ -31,28 +30,32 @@ export interface SipService {
 
 export async function startSipService({ db, config, logger, answer }: SipServiceProps): Promise<SipService> {
   const realm = config.sipRealm;
+  // Phones and trunks are held in memory and re-read when the pages change them (reload), so a
+  // REGISTER or INVITE never waits for the database and a flood of them never reaches it.
+  let credentials = new Map<string, { ha1Md5: string; ha1Sha256: string }>();
+  let trunkNames = new Map<number, string>();
   const phones = {
-    async findCredentials(username: string, inRealm: string) {
-      if (inRealm !== realm) return undefined;
-      const [row] = await db.select().from(phoneAccounts).where(eq(phoneAccounts.extension, username));
-      if (!row || !row.enabled) return undefined;
-      if (row.realm !== realm) {
-        logger.warn({ extension: username, stored: row.realm, realm }, 'phone password was set in another realm: set it again');
-        return undefined;
-      }
-      return { ha1Md5: row.ha1Md5, ha1Sha256: row.ha1Sha256 };
-    },
+    findCredentials: (username: string, inRealm: string) => (inRealm === realm ? credentials.get(username) : undefined),
   };
 
   async function load() {
-    const rows = await db.select().from(trunks);
-    const sipTrunks = await toSipTrunks(rows, (trunk, problem) => logger.warn({ trunk, problem }, 'trunk left out'));
-    const hotlineNumbers = [...new Set(rows.filter((r) => r.enabled).flatMap((r) => r.inboundNumbers))];
-    return { rows, sipTrunks, hotlineNumbers };
+    const [phoneRows, trunkRows] = await Promise.all([db.select().from(phoneAccounts), db.select().from(trunks)]);
+    credentials = new Map();
+    for (const row of phoneRows) {
+      if (!row.enabled) continue;
+      if (row.realm !== realm) {
+        logger.warn({ extension: row.extension, stored: row.realm, realm }, 'phone password was set in another realm: set it again');
+        continue;
+      }
+      credentials.set(row.extension, { ha1Md5: row.ha1Md5, ha1Sha256: row.ha1Sha256 });
+    }
+    trunkNames = new Map(trunkRows.map((r) => [r.id, r.name]));
+    const sipTrunks = await toSipTrunks(trunkRows, (trunk, problem) => logger.warn({ trunk, problem }, 'trunk left out'));
+    const hotlineNumbers = [...new Set(trunkRows.filter((r) => r.enabled).flatMap((r) => r.inboundNumbers))];
+    return { sipTrunks, hotlineNumbers };
   }
 
   const initial = await load();
-  let trunkNames = new Map(initial.rows.map((r) => [r.id, r.name]));
   const server = createSipServer({
     host: config.sipHost, port: config.sipPort, realm, phones, trunks: initial.sipTrunks, hotlineNumbers: initial.hotlineNumbers,
     logger: logger.child({ module: 'sip' }),
@@ -72,10 +75,9 @@ export async function startSipService({ db, config, logger, answer }: SipService
   const address = server.address!;
   logger.info({ address, realm }, 'SIP server listening (UDP and TCP)');
 
-  /** Trunks changed on the page: the SIP server takes them without dropping calls or phones. */
+  /** Phones or trunks changed on the pages: taken without dropping calls or registered phones. */
   async function reload() {
-    const { rows, sipTrunks, hotlineNumbers } = await load();
-    trunkNames = new Map(rows.map((r) => [r.id, r.name]));
+    const { sipTrunks, hotlineNumbers } = await load();
     server.updateTrunks(sipTrunks, hotlineNumbers);
   }
 

@@ -8,7 +8,7 @@ import type { PhoneRegistration, TrunkRegistrationState } from '@rexian/contract
 export interface TelephonyStatus {
   registrations(extension: string): PhoneRegistration[];
   trunkStatus(trunkId: number): TrunkRegistrationState | null;
-  /** Phones or trunks changed: re-read them. */
+  /** Phones or trunks changed: re-read them (the routes call this after their transaction commits). */
   reload(): Promise<void>;
 }
 
