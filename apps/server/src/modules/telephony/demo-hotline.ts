@@ -17,8 +17,8 @@ export function demoHotline(engine: MediaEngine, logger: FastifyBaseLogger): Ans
       const items: PlaylistItem[] = [{ kind: 'tts', text }];
       session.play(items, { bargeIn: true }).catch((error: Error) => logger.warn({ err: error, callId: request.callId }, 'demo hotline cannot play'));
     };
-    const unsubscribe = engine.on((id, event) => {
-      if (id === session.id && event.type === 'dtmf') say(`您按的是 ${KEY_NAMES[event.digit] ?? event.digit}`);
+    const unsubscribe = session.on((event) => {
+      if (event.type === 'dtmf') say(`您按的是 ${KEY_NAMES[event.digit] ?? event.digit}`);
     });
     say(GREETING);
     return {
