@@ -4,6 +4,6 @@ import { defineConfig } from 'vitest/config';
 // when TEST_DATABASE_URL is set (see apps/server/test/databases.ts).
 export default defineConfig({
   test: {
-    projects: ['packages/contracts', 'packages/sip', 'packages/media', 'packages/acd', 'apps/server', 'apps/web'],
+    projects: ['packages/contracts', 'packages/sip', 'packages/media', 'packages/acd', 'packages/switch', 'apps/server', 'apps/web'],
   },
 });

@@ -23,3 +23,13 @@ export {
   HostPort, TrunkInput,
 } from './telephony';
 export type { TrunkRegistrationState } from './telephony';
+export {
+  CALL_DIRECTIONS, CALL_OUTCOMES, LEG_ROLES, CallLeg, CallRecord, CallQuery, Recording, VOICEMAIL_STATUSES, Voicemail, CALLBACK_STATUSES,
+  CallbackRequest, TaskUpdate, QUEUE_STRATEGIES, OVERFLOW_ACTIONS, QueueConfig, QueueInput, HotlineRoute, HotlineRouteInput, CALLER_LISTS,
+  CallerListEntry, CallerListInput, FLOW_VERSION_STATUSES, IvrFlowSummary, IvrFlowVersion, FlowProblem,
+} from './switch';
+export type { CallOutcome, LegRole, CallerListKind } from './switch';
+export {
+  AGENT_STATES, CtiCommand, CtiResult, CallSummary, CtiEvent, CtiSnapshot, WsClientMessage, WsServerMessage,
+} from './cti';
+export type { AgentPresence, CtiCommandInput } from './cti';

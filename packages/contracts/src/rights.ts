@@ -17,6 +17,12 @@ export const RIGHTS = {
   'params.manage': { zh: '维护系统参数', en: 'Maintain system parameters' },
   'announcements.manage': { zh: '发布公告', en: 'Publish announcements' },
   'telephony.manage': { zh: '管理分机与中继', en: 'Manage phones and trunks' },
+  'calls.view': { zh: '查询话单', en: 'Search call records' },
+  'recordings.play': { zh: '调听录音', en: 'Play call recordings' },
+  'voicemail.handle': { zh: '处理留言与回叫', en: 'Handle voicemail and callbacks' },
+  'queues.manage': { zh: '管理队列、号码路由与名单', en: 'Manage queues, routing and caller lists' },
+  'ivr.manage': { zh: '管理 IVR 流程', en: 'Manage IVR flows' },
+  'cti.agent': { zh: '坐席话务（签入、接听、转接、外呼）', en: 'Work as an agent (sign in, answer, transfer, dial)' },
 } as const;
 
 export type Right = keyof typeof RIGHTS;

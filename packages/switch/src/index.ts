@@ -1,0 +1,8 @@
+/**
+ * @rexian/switch — the call switch: call model and B2BUA, routing by DNIS/ANI, the IVR interpreter,
+ * queueing on the ACD engine, recording, voicemail, CDR and the CTI interface.
+ */
+export type { IvrChannel, IvrCalendar, IvrEnvironment, IvrOutcome, CollectOptions, CollectResult, PlayResult, TransferResult } from './ivr/ivr-channel';
+export type { SwitchStore, CallStart, CallFields, LegStart, LegFields } from './store';
+export { EMPTY_CONFIG, type SwitchConfig, type RouteConfig, type AgentConfig } from './switch-config';
+export type { CtiPort } from './cti/cti-port';
