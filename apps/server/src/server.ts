@@ -1,4 +1,4 @@
-/** Starts Rexian: the database, the media workers, the SIP server and the HTTP server (the call switch comes later). */
+/** Starts Rexian: the database, the media workers, the call switch with its SIP server, and the HTTP server. */
 import { join } from 'node:path';
 import pino from 'pino';
 import { MediaEngine } from '@rexian/media';
@@ -7,8 +7,7 @@ import { loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { DEMO_ACCOUNTS, seedDemoOrganisation } from './db/demo-organisation';
 import { generatePassword } from './modules/auth/passwords';
-import { demoHotline } from './modules/telephony/demo-hotline';
-import { startSipService, type SipService } from './modules/telephony/sip-service';
+import { startSwitchService, type SwitchService } from './modules/switch/switch-service';
 
 const config = loadConfig();
 const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }).catch((error: Error) => {
@@ -20,28 +19,34 @@ const passwords = { admin: config.adminPassword ?? generatePassword(), staff: pr
 const seeded = await seedDemoOrganisation(database.db, passwords, config.sipRealm);
 
 const logger = pino({ level: config.logLevel });
-let sip: SipService | undefined;
+let telephony: SwitchService | undefined;
 let media: MediaEngine | undefined;
+// Known once HTTP listens; the IVR's HTTP lookups (the demo billing service) use it.
+let serverUrl = `http://127.0.0.1:${config.httpPort}`;
 if (config.sipEnabled) {
   const [min, max] = config.rtpPorts.split('-').map(Number) as [number, number];
   media = await MediaEngine.start({
     address: config.mediaAddress, portRange: { min, max }, ttsCacheDir: join(config.dataDir, 'tts-cache'), logger: logger.child({ module: 'media' }),
   });
   // A taken SIP port should not keep the pages from working: say so loudly and run without SIP.
-  sip = await startSipService({ db: database.db, config, logger, answer: demoHotline(media, logger) }).catch((error: Error) => {
+  telephony = await startSwitchService({ db: database.db, config, logger, media, serverUrl: () => serverUrl }).catch((error: Error) => {
     logger.error({ err: error }, 'SIP server not started');
     process.stderr.write(`Rexian: SIP server not started on port ${config.sipPort}: ${error.message}\n`);
     return undefined;
   });
 }
 
-const app = await build({ database, config, logger: { level: config.logLevel }, ...(sip ? { telephony: sip.status } : {}) });
+const app = await build({
+  database, config, logger: { level: config.logLevel }, ...(telephony ? { telephony: telephony.sip.status, switchboard: telephony.status } : {}),
+});
 await app.listen({ port: config.httpPort, host: config.httpHost });
-const address = `http://localhost:${(app.server.address() as { port: number }).port}/`;
+const httpPort = (app.server.address() as { port: number }).port;
+serverUrl = `http://127.0.0.1:${httpPort}`;
+const address = `http://localhost:${httpPort}/`;
 app.log.info({ database: database.kind, location: database.location, address }, 'Rexian is running');
 // Whatever the log level, say where to go (scripts and tests wait for this line too).
 // The SIP line comes first: whoever waits for "is listening on" then knows both.
-if (sip) process.stdout.write(`SIP 信令 listening on udp+tcp ${config.sipHost}:${sip.address.port} (realm ${config.sipRealm})\n`);
+if (telephony) process.stdout.write(`SIP 信令 listening on udp+tcp ${config.sipHost}:${telephony.sip.address.port} (realm ${config.sipRealm})\n`);
 process.stdout.write(`Rexian 热线 is listening on ${address}\n`);
 
 if (seeded) {
@@ -66,7 +71,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopping = true;
     app.log.info({ signal }, 'stopping');
     await app.close();
-    await sip?.close();
+    await telephony?.close();
     await media?.close();
     await database.close();
     process.exit(0);

@@ -96,4 +96,4 @@ export { TollFraudGuard, type BlockedSource, type CallerIdentity, type GuardDeci
 export { TrunkRegistration, TrunkRegistrationState, type RegistrationSender, type TrunkRegistrationOptions } from './trunks/trunk-registration';
 export { registrationSender, RegistrationTimeoutError } from './trunks/registration-sender';
 export { answerChallenge, challengeAnswerer } from './trunks/challenge-answer';
-export { createSipServer, type SipServer, type SipServerOptions } from './sip-server';
+export { createSipServer, type SipServer, type SipServerOptions, type CallHandler } from './sip-server';

@@ -25,7 +25,25 @@ import { TrunkRegistration } from './trunks/trunk-registration';
 import { Endpoint, type FilterResult } from './user-agent-core/endpoint';
 import type { Destination } from './transport/transport';
 import { ExampleUas, type AnswerHook } from './user-agents/example-uas';
+import { DialogLayer } from './dialogs/dialog-layer';
+import type { Dialog } from './dialogs/dialog';
+import type { IncomingCall } from './dialogs/incoming-call';
 import { registrationSender } from './trunks/registration-sender';
+
+/**
+ * The call switch, when there is one: it takes every INVITE that passed the guard, with who sent
+ * it, and places calls of its own through the dialog layer it is given at start.
+ */
+export interface CallHandler {
+  /** Once listening: the dialog layer for placing calls and sending in-dialog requests. */
+  attach(dialogs: DialogLayer): void;
+  /** Whether `number`, dialled by `identity`, goes anywhere (else 404 Not Found). */
+  accepts(number: string, identity: CallerIdentity): boolean;
+  incoming(call: IncomingCall, identity: CallerIdentity): void;
+  onBye?(dialog: Dialog): void;
+  onInfo?(dialog: Dialog, request: SipRequest): void;
+  onOffer?(dialog: Dialog, offer: string): string;
+}
 
 export interface SipServerOptions {
   /** Bind address (default 0.0.0.0). */
@@ -43,6 +61,8 @@ export interface SipServerOptions {
   /** Numbers the example UAS answers, e.g. ['8000']. */
   readonly hotlineNumbers: readonly string[];
   readonly answer?: AnswerHook;
+  /** The call switch; without it the example UAS answers the hotline numbers. */
+  readonly calls?: CallHandler;
   readonly registrar?: Partial<RegistrarPolicy>;
   /**
    * The failure limits: `maxFailures` per source address and username (default 5), within
@@ -136,6 +156,7 @@ export function createSipServer(options: SipServerOptions): SipServer {
   /** Each running registration with its trunk as JSON: a trunk whose JSON changed is re-registered. */
   const registered = new Map<TrunkRegistration, { name: string; json: string }>();
   let uas: ExampleUas | undefined;
+  let endpoint: Endpoint | undefined;
 
   function startRegistration(endpoint: Endpoint, trunk: RegisteredTrunk): void {
     const transport = trunk.registrar.transport ?? 'udp';
@@ -152,7 +173,7 @@ export function createSipServer(options: SipServerOptions): SipServer {
   }
 
   function syncRegistrations(): void {
-    if (uas === undefined || closed) return;
+    if (endpoint === undefined || closed) return;
     const wanted = new Map(
       directory.list().filter((t): t is RegisteredTrunk => t.kind === 'registered').map((t) => [JSON.stringify(t), t]),
     );
@@ -162,7 +183,7 @@ export function createSipServer(options: SipServerOptions): SipServer {
       registrations.splice(registrations.indexOf(registration), 1);
       void registration.close();
     }
-    for (const trunk of wanted.values()) startRegistration(uas.endpoint, trunk);
+    for (const trunk of wanted.values()) startRegistration(endpoint, trunk);
   }
   let started: Promise<void> | undefined;
   let closed = false;
@@ -183,10 +204,27 @@ export function createSipServer(options: SipServerOptions): SipServer {
     if (request.method !== 'INVITE' || request.to.tag !== undefined) return undefined;
     const uri = request.uri;
     const number = uri.kind === 'sip' ? uri.user : uri.kind === 'tel' ? uri.number : undefined;
-    if (number !== undefined && hotline.has(number)) return undefined;
-    // Until the switch routes calls, only the hotline numbers exist.
+    const identity = identities.get(request);
+    if (number !== undefined && options.calls !== undefined && identity !== undefined && options.calls.accepts(number, identity)) return undefined;
+    if (number !== undefined && options.calls === undefined && hotline.has(number)) return undefined;
     return createResponse(request, 404, 'Not Found');
   }
+
+  function attachCalls(listening: Endpoint, calls: CallHandler): void {
+    const dialogs = new DialogLayer(listening, {
+      onIncomingCall: (call) => {
+        const identity = identities.get(call.request);
+        if (identity === undefined) return call.reject(403);
+        calls.incoming(call, identity);
+      },
+      ...(calls.onBye ? { onBye: (dialog: Dialog) => calls.onBye!(dialog) } : {}),
+      ...(calls.onInfo ? { onInfo: (dialog: Dialog, request: SipRequest) => calls.onInfo!(dialog, request) } : {}),
+      ...(calls.onOffer ? { onOffer: (dialog: Dialog, offer: string) => calls.onOffer!(dialog, offer) } : {}),
+    });
+    calls.attach(dialogs);
+    closeCalls = () => dialogs.close();
+  }
+  let closeCalls: (() => void) | undefined;
 
   return {
     location,
@@ -194,15 +232,15 @@ export function createSipServer(options: SipServerOptions): SipServer {
     registrations,
     aorOf: (extension) => registrar.aorOf(extension),
     get address() {
-      return uas === undefined ? undefined : { host: uas.endpoint.transport.advertisedHost, port: uas.endpoint.port };
+      return endpoint === undefined ? undefined : { host: endpoint.transport.advertisedHost, port: endpoint.port };
     },
     get endpoint() {
-      return uas?.endpoint;
+      return endpoint;
     },
     start() {
       started ??= (async () => {
         const wanted = options.transports ?? ['udp', 'tcp'];
-        const endpoint = await Endpoint.listen({
+        const listening = await Endpoint.listen({
           host: options.host ?? '0.0.0.0',
           port: options.port ?? 5060,
           udp: wanted.includes('udp'),
@@ -212,10 +250,12 @@ export function createSipServer(options: SipServerOptions): SipServer {
           ...(options.advertisedHost ? { advertisedHost: options.advertisedHost } : {}),
           ...(options.timers ? { timers: options.timers } : {}),
         });
-        endpoint.addRequestFilter(guardFilter);
-        endpoint.addRequestFilter(routeFilter);
-        uas = new ExampleUas(endpoint, options.answer ? { answer: options.answer } : {});
-        endpoint.onRequest('REGISTER', (incoming) => {
+        listening.addRequestFilter(guardFilter);
+        listening.addRequestFilter(routeFilter);
+        if (options.calls) attachCalls(listening, options.calls);
+        else uas = new ExampleUas(listening, options.answer ? { answer: options.answer } : {});
+        endpoint = listening;
+        listening.onRequest('REGISTER', (incoming) => {
           const identity = identities.get(incoming.request);
           if (identity?.kind !== 'phone') return void incoming.respond(403);
           incoming.send(registrar.handle(incoming.request, incoming.source, identity.username));
@@ -238,7 +278,11 @@ export function createSipServer(options: SipServerOptions): SipServer {
       closed = true;
       await started?.catch(() => {});
       await Promise.all(registrations.map((r) => r.close()));
-      await uas?.close();
+      if (uas) await uas.close();
+      else {
+        closeCalls?.();
+        await endpoint?.close();
+      }
     },
   };
 }

@@ -6,3 +6,5 @@ export type { IvrChannel, IvrCalendar, IvrEnvironment, IvrOutcome, CollectOption
 export type { SwitchStore, CallStart, CallFields, LegStart, LegFields } from './store';
 export { EMPTY_CONFIG, type SwitchConfig, type RouteConfig, type AgentConfig } from './switch-config';
 export type { CtiPort } from './cti/cti-port';
+export { CallSwitch, type CallSwitchOptions, type AgentSession } from './switch';
+export { MemorySwitchStore } from './memory-store';

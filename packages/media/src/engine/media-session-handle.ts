@@ -92,6 +92,16 @@ export class MediaSessionHandle {
     return (await this.worker.request({ op: 'record', sessionId: this.id, action: 'stop' })) as { path: string; durationMs: number };
   }
 
+  /** Stops relaying this leg to its bridge partner (both directions); the partner is unbridged too. */
+  async unbridge(): Promise<void> {
+    await this.worker.request({ op: 'unbridge', sessionId: this.id });
+  }
+
+  /** Leaves whatever conference this leg is in. */
+  async leaveConference(): Promise<void> {
+    await this.worker.request({ op: 'leave', sessionId: this.id });
+  }
+
   async stats(): Promise<SessionStats> {
     return (await this.worker.request({ op: 'stats', sessionId: this.id })) as SessionStats;
   }

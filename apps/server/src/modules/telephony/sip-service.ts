@@ -5,7 +5,7 @@
  * administration pages a TelephonyStatus: registrations and trunk registration states.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import { createSipServer, type AnswerHook } from '@rexian/sip';
+import { createSipServer, type AnswerHook, type CallHandler, type Destination, type LocationService, type Trunk as SipTrunk } from '@rexian/sip';
 import type { PhoneRegistration, TrunkRegistrationState } from '@rexian/contracts';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
@@ -20,15 +20,25 @@ export interface SipServiceProps {
   logger: FastifyBaseLogger;
   /** Media for answered calls; without it the demo answers with a static SDP. */
   answer?: AnswerHook;
+  /** The call switch; when given it takes every call (and `answer` is not used). */
+  calls?: CallHandler;
+  /** Registered phones, shared with the call switch. */
+  location?: LocationService;
 }
 
 export interface SipService {
   status: TelephonyStatus;
   address: { host: string; port: number };
+  /** Whether `number` is an enabled phone account's extension. */
+  isExtension(number: string): boolean;
+  aorOf(extension: string): string;
+  /** Where calls to outside numbers go: the first enabled trunk with a single address or a registrar. */
+  trunkDestination(number: string): Destination | undefined;
+  counts(): { dialogs: number; transactions: number };
   close(): Promise<void>;
 }
 
-export async function startSipService({ db, config, logger, answer }: SipServiceProps): Promise<SipService> {
+export async function startSipService({ db, config, logger, answer, calls, location }: SipServiceProps): Promise<SipService> {
   const realm = config.sipRealm;
   // Phones and trunks are held in memory and re-read when the pages change them (reload), so a
   // REGISTER or INVITE never waits for the database and a flood of them never reaches it.
@@ -56,6 +66,7 @@ export async function startSipService({ db, config, logger, answer }: SipService
   }
 
   const initial = await load();
+  let outbound = outboundDestination(initial.sipTrunks);
   const server = createSipServer({
     host: config.sipHost, port: config.sipPort, realm, phones, trunks: initial.sipTrunks, hotlineNumbers: initial.hotlineNumbers,
     logger: logger.child({ module: 'sip' }),
@@ -70,6 +81,8 @@ export async function startSipService({ db, config, logger, answer }: SipService
       },
     },
     ...(answer ? { answer } : {}),
+    ...(calls ? { calls } : {}),
+    ...(location ? { location } : {}),
   });
   await server.start();
   const address = server.address!;
@@ -79,6 +92,7 @@ export async function startSipService({ db, config, logger, answer }: SipService
   async function reload() {
     const { sipTrunks, hotlineNumbers } = await load();
     server.updateTrunks(sipTrunks, hotlineNumbers);
+    outbound = outboundDestination(sipTrunks);
   }
 
   const status: TelephonyStatus = {
@@ -98,5 +112,29 @@ export async function startSipService({ db, config, logger, answer }: SipService
     },
     reload: () => reload().catch((error: Error) => logger.error({ err: error }, 'SIP trunk reload failed')),
   };
-  return { status, address, close: () => server.close() };
+  return {
+    status,
+    address,
+    isExtension: (number) => credentials.has(number),
+    aorOf: (extension) => server.aorOf(extension),
+    trunkDestination: () => outbound,
+    counts: () => {
+      const endpoint = server.endpoint?.counts();
+      return { dialogs: 0, transactions: endpoint === undefined ? 0 : endpoint.clientTransactions + endpoint.serverTransactions };
+    },
+    close: () => server.close(),
+  };
+}
+
+/** Outside numbers leave through the first trunk we can address: a registrar, or a peer's single address. */
+function outboundDestination(trunks: readonly SipTrunk[]): Destination | undefined {
+  for (const trunk of trunks) {
+    if (trunk.kind === 'registered') return { transport: trunk.registrar.transport ?? 'udp', address: trunk.registrar.host, port: trunk.registrar.port ?? 5060 };
+    const single = trunk.addresses.find((a) => !a.includes('/'));
+    if (single !== undefined) {
+      const [address, port] = single.includes(']') || single.split(':').length > 2 ? [single, undefined] : single.split(':');
+      return { transport: 'udp', address: address!, port: port === undefined ? 5060 : Number(port) };
+    }
+  }
+  return undefined;
 }
