@@ -84,6 +84,8 @@ export class CallSwitch implements CallHandler, CtiPort {
   private closed = false;
   /** Calls being closed (recording indexed, records written): awaited at shutdown. */
   private readonly closing = new Set<Promise<void>>();
+  /** Calls that left a queue by hanging up, until the ACD says whether to call them back. */
+  private readonly abandoned = new Map<string, Call>();
 
   private constructor(private readonly options: CallSwitchOptions) {
     this.logger = options.logger ?? noopLogger;
@@ -275,7 +277,10 @@ export class CallSwitch implements CallHandler, CtiPort {
     call.state = 'ivr';
     const channel = new MediaIvrChannel(call.callerLeg.session, call.hangup.signal, {
       transfer: (target, timeoutMs) => this.ivrTransfer(call, target, timeoutMs),
-      recordingPath: (purpose) => this.filePath(purpose === 'voicemail' ? 'voicemail' : 'recordings', call.id),
+      recordingPath: (purpose) => {
+        if (purpose === 'voicemail') call.outcome = 'voicemail';
+        return this.filePath(purpose === 'voicemail' ? 'voicemail' : 'recordings', call.id);
+      },
       leaveVoicemail: (recording) => this.saveVoicemail(call, recording, 'ivr'),
       saveSurvey: (score, question) => call.cdr.then('survey', () => this.options.store.surveySaved({ callId: call.id, agentUserId: call.agentId, score, question })),
     });
@@ -432,14 +437,16 @@ export class CallSwitch implements CallHandler, CtiPort {
         }
         break;
       }
-      case 'abandoned':
-        if (!event.short) {
-          const call = this.calls.get(event.itemId);
-          void this.options.store.callbackRequested({
-            callId: event.itemId, callerNumber: call?.callerNumber ?? '', queueId: Number(event.queueId), reason: 'abandoned', waitedMs: event.waitMs,
-          }).catch((error: unknown) => this.logger.error({ err: error }, 'callback request not saved'));
+      case 'abandoned': {
+        const call = this.abandoned.get(event.itemId);
+        this.abandoned.delete(event.itemId);
+        if (!event.short && call !== undefined) {
+          void call.cdr.then('callback', () => this.options.store.callbackRequested({
+            callId: event.itemId, callerNumber: call.callerNumber, queueId: Number(event.queueId), reason: 'abandoned', waitedMs: event.waitMs,
+          }));
         }
         break;
+      }
       case 'wrap-up-ended':
         void this.options.store.callUpdated(event.itemId, { wrapUpMs: event.wrapUpMs }).catch(() => {});
         break;
@@ -490,7 +497,7 @@ export class CallSwitch implements CallHandler, CtiPort {
         this.tryAcd(() => this.acd.reject(offerId));
         if (call.state === 'ringing') call.state = 'queued';
       }
-      void call.cdr.legUpdated(placed.leg.id, { endedAt: placed.leg.endedAt ?? new Date(), result: (error as Error).message, holdMs: 0 });
+      this.logger.debug({ err: error, callId: call.id, agentId }, 'offer not answered');
       return;
     }
     if (!this.offers.delete(offerId) || call.ended) {
@@ -570,20 +577,28 @@ export class CallSwitch implements CallHandler, CtiPort {
   /** Overflow or after hours: a prompt, a beep, the caller's message until # or hang-up. */
   private async voicemail(call: Call, reason: 'overflow' | 'after-hours'): Promise<void> {
     call.state = 'ivr';
+    // Whatever happens next (most callers hang up to end their message), this call went to voicemail.
+    call.outcome = 'voicemail';
     const channel = new MediaIvrChannel(call.callerLeg.session, call.hangup.signal, {
       transfer: async () => 'failed',
       recordingPath: () => this.filePath('voicemail', call.id),
       leaveVoicemail: (recording) => this.saveVoicemail(call, recording, reason),
       saveSurvey: async () => {},
     });
+    // A prompt that cannot be played (TTS missing) must not cost the caller their message.
+    const say = (text: string) => channel.play([{ kind: 'tts', text }], { bargeIn: false }).catch((error: unknown) => {
+      if (call.hangup.signal.aborted) throw error;
+      this.logger.warn({ err: error, callId: call.id }, 'voicemail prompt not played');
+    });
     try {
-      await channel.play([{ kind: 'tts', text: '现在坐席繁忙，请在提示音后留言，按井号键结束。' }], { bargeIn: false });
+      await say(reason === 'after-hours' ? '现在是非工作时间，请在提示音后留言，按井号键结束。' : '现在坐席繁忙，请在提示音后留言，按井号键结束。');
       const recording = await channel.record({ maxMs: 60_000, beep: true, purpose: 'voicemail' });
       await channel.leaveVoicemail(recording);
-      await channel.play([{ kind: 'tts', text: '您的留言已收到，我们会尽快处理。再见。' }], { bargeIn: false });
+      await say('您的留言已收到，我们会尽快处理。再见。');
       this.finish(call, 'voicemail', 'local', 'voicemail');
-    } catch {
-      this.finish(call, 'caller-hung-up', 'remote', 'voicemail');
+    } catch (error) {
+      if (!call.hangup.signal.aborted) this.logger.error({ err: error, callId: call.id }, 'voicemail failed');
+      this.finish(call, call.hangup.signal.aborted ? 'caller-hung-up' : 'voicemail-failed', call.hangup.signal.aborted ? 'remote' : 'local', 'voicemail');
     } finally {
       channel.close();
     }
@@ -712,7 +727,11 @@ export class CallSwitch implements CallHandler, CtiPort {
     call.hangup.abort();
     const now = new Date();
     const agentId = call.agentId;
-    if (wasState === 'queued' || wasState === 'ringing') this.tryAcd(() => this.acd.abandon(call.id));
+    if (wasState === 'queued' || wasState === 'ringing') {
+      // The ACD's `abandoned` event (short or not) arrives after the call left the table.
+      this.abandoned.set(call.id, call);
+      this.tryAcd(() => this.acd.abandon(call.id));
+    }
     else if (agentId !== null) this.completeAgent(call);
     const final: CallOutcome = outcome ?? (call.outcome !== 'in-progress' ? call.outcome : call.answeredAt !== undefined ? 'answered' : wasState === 'queued' || wasState === 'ringing' ? 'abandoned' : 'self-service');
     const closing = (async () => {

@@ -111,7 +111,9 @@ export class MediaIvrChannel implements IvrChannel {
 
   async record(options: { maxMs: number; beep: boolean; purpose: 'voicemail' | 'recording' }): Promise<{ path: string; durationMs: number }> {
     this.checkOpen();
-    if (options.beep) await this.play([{ kind: 'tone', frequencies: [1000], ms: 400 }], { bargeIn: false });
+    if (options.beep) await this.play([{ kind: 'tone', frequencies: [1000], ms: 400 }], { bargeIn: false }).catch(() => {
+      this.checkOpen();
+    });
     const path = this.hooks.recordingPath(options.purpose);
     this.keys.length = 0;
     const startedAt = Date.now();
