@@ -8,3 +8,6 @@ export { EMPTY_CONFIG, type SwitchConfig, type RouteConfig, type AgentConfig } f
 export type { CtiPort } from './cti/cti-port';
 export { CallSwitch, type CallSwitchOptions, type AgentSession } from './switch';
 export { MemorySwitchStore } from './memory-store';
+export { runFlow, InvalidFlowError, type RunFlowOptions } from './ivr/run-flow';
+export { validateFlow, type ValidateFlowOptions } from './ivr/flow-validator';
+export { demoHotlineFlow, type DemoHotlineFlowOptions } from './ivr/demo-hotline-flow';
