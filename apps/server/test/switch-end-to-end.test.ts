@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallRecord } from '@rexian/contracts';
+import type { CallRecord, QueueConfig } from '@rexian/contracts';
 import { exited, signInOver, startServerProcess, type ServerProcess } from './server-process';
 import { hasBaresip, startAgentPhone, type AgentPhone } from './support/agent-phone';
 import { startHotlineCall, callHotline } from './support/sipp-caller';
@@ -118,20 +118,27 @@ runs('a call through the demo hotline, end to end', () => {
     expect(await cti(agent1, { command: 'agent.logout' })).toMatchObject({ ok: true });
     const agent2 = await signInOver(server.baseUrl, 'agent2', STAFF_PASSWORD);
     expect(await cti(agent2, { command: 'agent.login', extension: '1002', ready: true })).toMatchObject({ ok: true });
-    // Ring the silent phone first: agent3 signs in a moment later (longest idle picks agent2).
-    await new Promise((r) => setTimeout(r, 300));
-    const agent3 = await signInOver(server.baseUrl, 'agent3', STAFF_PASSWORD);
-    expect(await cti(agent3, { command: 'agent.login', extension: '1003', ready: true })).toMatchObject({ ok: true });
 
+    // A shorter ring timeout on 业务咨询, set the way an administrator would.
+    const queues = (await api('/api/queues', admin)).body as QueueConfig[];
+    const consult = queues.find((q) => q.name === '业务咨询')!;
+    const { id: _id, updatedAt: _u, members, ...settings } = consult;
+    const put = await api(`/api/queues/${consult.id}`, admin, {
+      method: 'PUT', body: JSON.stringify({ ...settings, ringTimeoutSec: 5, members: members.map((m) => ({ userId: m.userId, penalty: m.penalty })) }),
+    });
+    expect(put.status).toBe(200);
     const call = await startHotlineCall({
       sipPort: server.sipPort!, callerNumber: '13922223333',
-      steps: [{ wait: 2000 }, { digits: '3' }, { wait: 30_000 }], ending: { by: 'caller' },
+      steps: [{ wait: 2000 }, { digits: '3' }, { wait: 14_000 }], ending: { by: 'caller' },
     });
     await silent.waitForCall('incoming', 20_000);
+    // agent3 signs in while agent2's phone rings: the call goes to them after the ring timeout.
+    const agent3 = await signInOver(server.baseUrl, 'agent3', STAFF_PASSWORD);
+    expect(await cti(agent3, { command: 'agent.login', extension: '1003', ready: true })).toMatchObject({ ok: true });
     await answering.waitForCall('established', 40_000);
     const snapshot = (await api('/api/cti/snapshot', admin)).body as { agents: { agentId: number; state: string; reason: string | null }[] };
     expect(snapshot.agents.find((a) => a.state === 'not-ready')?.reason).toBe('ring-no-answer');
-    call.stop();
+    expect((await call.done).succeeded).toBe(true);
     const record = await poll(async () => {
       const r = await callFrom('13922223333');
       return r?.endedAt ? r : undefined;
