@@ -77,7 +77,7 @@ export class SwitchRig {
     private readonly extensions: Set<string>,
   ) {}
 
-  static async start(config: Partial<SwitchConfig>, portBase: number): Promise<SwitchRig> {
+  static async start(config: Partial<SwitchConfig>, portBase: number, sipTimers?: { T1: number; T2: number; T4: number }): Promise<SwitchRig> {
     const dataDir = mkdtempSync(join(tmpdir(), 'rexian-switch-'));
     const media = await MediaEngine.start({ workers: 1, address: '127.0.0.1', portRange: { min: portBase, max: portBase + 400 }, ttsCacheDir: join(dataDir, 'tts') });
     const store = new MemorySwitchStore();
@@ -91,6 +91,7 @@ export class SwitchRig {
     const server = createSipServer({
       host: '127.0.0.1', port: 0, realm: 'rexian', phones: staticPhoneDirectory('rexian', []),
       trunks: [{ kind: 'peer', name: 'carrier', addresses: ['127.0.0.1'] }], hotlineNumbers: [], calls: sw, location,
+      ...(sipTimers ? { timers: sipTimers } : {}),
     });
     holder.server = server;
     await server.start();
