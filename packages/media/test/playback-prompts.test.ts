@@ -86,7 +86,7 @@ describe('prompt playback', () => {
   it('speaks a TTS item of a playlist in Chinese, between a tone and silence', async () => {
     const tts = new EspeakTextToSpeech({ cacheDir: join(dir, 'tts') });
     const player = await PromptPlayer.load(
-      [{ kind: 'tone', frequencies: [425], ms: 200 }, { kind: 'tts', text: '请按1', voice: 'cmn' }, { kind: 'silence', ms: 200 }],
+      [{ kind: 'tone', frequencies: [425], ms: 200 }, { kind: 'tts', text: '请按1', voice: 'cmn-latn-pinyin' }, { kind: 'silence', ms: 200 }],
       { tts, cache: new PromptCache() },
     );
     const audio = playAll(player);

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EspeakTextToSpeech } from '../src/tts/espeak-text-to-speech.js';
+import { spawnSync } from 'node:child_process';
+import { DEFAULT_ESPEAK_VOICE, EspeakTextToSpeech } from '../src/tts/espeak-text-to-speech.js';
 import { TtsFailedError, TtsUnavailableError } from '../src/tts/text-to-speech.js';
 import { rmsLevel } from '../src/tones/level-meter.js';
 import { decodeWav } from '../src/wav/wav-reader.js';
@@ -16,9 +17,15 @@ beforeEach(() => {
 afterEach(() => rmSync(cacheDir, { recursive: true, force: true }));
 
 describe('espeak-ng text-to-speech', () => {
+  it('reads Chinese characters in Mandarin with the default voice, not as pinyin spelled in English', () => {
+    // espeak-ng -x prints the phonemes, marking a switch to English as "(en)".
+    const phonemes = (voice: string) => spawnSync('espeak-ng', ['-v', voice, '-q', '-x', '您好，欢迎致电热线，余额一百元'], { encoding: 'utf8' }).stdout;
+    expect(phonemes(DEFAULT_ESPEAK_VOICE)).not.toContain('(en)');
+  });
+
   it('speaks Chinese text as non-silent 8 kHz audio of plausible length', async () => {
     const tts = new EspeakTextToSpeech({ cacheDir });
-    const path = await tts.synthesize(GREETING, { voice: 'cmn' });
+    const path = await tts.synthesize(GREETING, { voice: DEFAULT_ESPEAK_VOICE });
     const audio = decodeWav(readFileSync(path));
     expect(audio.sampleRate).toBe(8000);
     expect(audio.source.channels).toBe(1);

@@ -12,7 +12,11 @@ export interface EspeakOptions {
   cacheDir: string;
   /** Program to run. Default `espeak-ng` (Debian package espeak-ng). */
   binary?: string;
-  /** Voice when a request names none. Default `cmn` (Mandarin Chinese). */
+  /**
+   * Voice when a request names none. Default `cmn-latn-pinyin` (Mandarin): Debian's plain `cmn`
+   * turns each character into its pinyin and then reads that pinyin as English ("nin2" → "nin two");
+   * the pinyin variant reads every character as Mandarin (checked with `espeak-ng -x`).
+   */
   defaultVoice?: string;
   /** Speaking rate in words per minute (espeak-ng `-s`); default espeak-ng's own (175). */
   wordsPerMinute?: number;
@@ -33,6 +37,9 @@ export interface EspeakOptions {
  * we resample to 8 kHz with our own resampler (no sox dependency). Text goes in on stdin, so text
  * that starts with `-` is never taken for an option.
  */
+/** See `EspeakOptions.defaultVoice`. */
+export const DEFAULT_ESPEAK_VOICE = 'cmn-latn-pinyin';
+
 export class EspeakTextToSpeech implements TextToSpeech {
   readonly engine = 'espeak-ng';
   /** How many espeak-ng processes this instance has started (the cache keeps it low). */
@@ -53,7 +60,7 @@ export class EspeakTextToSpeech implements TextToSpeech {
   }
 
   private voiceOf(options: SynthesisOptions): string {
-    return options.voice ?? this.options.defaultVoice ?? 'cmn';
+    return options.voice ?? this.options.defaultVoice ?? DEFAULT_ESPEAK_VOICE;
   }
 
   synthesize(text: string, options: SynthesisOptions = {}): Promise<string> {
