@@ -4,7 +4,9 @@ import type { MediaSession } from '../session/media-session.js';
 
 /**
  * A recording attached to a session: the caller's audio (what the session receives) on the left,
- * the agent's (what the session sends, or what its bridged partner receives) on the right.
+ * on the right what the caller hears: prompts and music the session plays, and the audio of
+ * whichever leg it is bridged to at that moment. The partner is followed tick by tick, so one
+ * recording started in the queue covers the agent, a transfer target, or nobody (on hold).
  */
 export class SessionRecording {
   readonly recorder: CallRecorder;
@@ -17,10 +19,33 @@ export class SessionRecording {
     mode: RecordingMode = 'stereo',
   ) {
     this.recorder = CallRecorder.open(path, { mode });
-    this.attach(session.rxSinks, this.recorder.callerSink);
-    const partner = session.relayTarget;
-    if (partner) this.attach(partner.rxSinks, this.recorder.agentSink);
-    else this.attach(session.txSinks, this.recorder.agentSink);
+    const caller = this.recorder.callerSink;
+    this.attach(session.rxSinks, {
+      write: (frame) => {
+        this.followPartner();
+        caller.write(frame);
+      },
+      close: () => undefined,
+    });
+    this.attach(session.txSinks, this.recorder.agentSink);
+    this.followPartner();
+    this.detachers.push(() => this.leavePartner());
+  }
+
+  private partner: MediaSession | undefined;
+
+  /** Listens to the leg the session is bridged to now (relayed packets never pass its own sinks). */
+  private followPartner(): void {
+    const current = this.session.relayTarget;
+    if (current === this.partner) return;
+    this.leavePartner();
+    this.partner = current;
+    current?.rxSinks.add(this.recorder.agentSink);
+  }
+
+  private leavePartner(): void {
+    this.partner?.rxSinks.delete(this.recorder.agentSink);
+    this.partner = undefined;
   }
 
   private attach(set: Set<AudioSink>, sink: AudioSink): void {
