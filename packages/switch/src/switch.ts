@@ -241,6 +241,7 @@ export class CallSwitch implements CallHandler, CtiPort {
     const dialog = incoming.answer(call.callerLeg.session.sdp);
     call.callerLeg.answered(dialog, new Date());
     this.legs.set(dialog.id, { call, leg: call.callerLeg });
+    call.callerLeg.onEnd(() => this.legs.delete(dialog.id));
     void call.cdr.legUpdated(call.callerLeg.id, { answeredAt: call.callerLeg.answeredAt! });
     // §13.3.1.4: no ACK in 64·T1 ends the session.
     incoming.incoming.onAckTimeout(() => this.finish(call, 'no-ack', 'local'));
@@ -542,6 +543,7 @@ export class CallSwitch implements CallHandler, CtiPort {
     });
     const answered = placed.answered.then((l) => {
       call.ringing.delete(l);
+      if (l.ended) throw new DialError('failed', 'leg ended as it was answered');
       if (l.dialog) this.legs.set(l.dialog.id, { call, leg: l });
       void call.cdr.legUpdated(l.id, { answeredAt: l.answeredAt! });
       return l;
@@ -696,13 +698,24 @@ export class CallSwitch implements CallHandler, CtiPort {
       return;
     }
     if (leg === call.agentLeg) {
-      if (call.conferenceId !== undefined && call.consultLeg !== undefined) {
-        // The agent left a three-way call: the caller and the third party stay together.
-        const consult = call.consultLeg;
+      const consult = call.consultLeg;
+      if (consult !== undefined && consult.state === 'answered') {
+        // The agent left a three-way call, or hung up while consulting (an attended transfer,
+        // as on any PBX): the caller and the third party go on together.
         call.consultLeg = undefined;
         call.agentLeg = consult;
         this.completeAgent(call);
         call.agentId = consult.agentId;
+        if (call.conferenceId === undefined) {
+          if (call.callerLeg.heldSince !== undefined) {
+            call.callerLeg.holdMs += Date.now() - call.callerLeg.heldSince;
+            call.callerLeg.heldSince = undefined;
+          }
+          void consult.session.unbridge().catch(() => {}).then(() => this.bridge(call, consult)).catch((error: unknown) => {
+            this.logger.error({ err: error, callId: call.id }, 'transfer on hang-up failed');
+          });
+          this.events.emit({ event: 'call.transferred', agentId: leg.agentId, callId: call.id, target: consult.peer, mode: 'consult' });
+        }
         return;
       }
       this.finish(call, 'agent-bye', 'local');
@@ -739,7 +752,6 @@ export class CallSwitch implements CallHandler, CtiPort {
       const caller = call.callerLeg;
       caller.end(reason, endedBy === 'remote' ? 'remote' : 'local', this.dialogs, now);
       for (const leg of [call.agentLeg, call.consultLeg, ...call.ringing]) leg?.end(reason, 'local', this.dialogs, now);
-      if (caller.dialog) this.legs.delete(caller.dialog.id);
       const talkMs = call.answeredAt ? now.getTime() - call.answeredAt.getTime() : null;
       const holdMs = caller.holdMs;
       await call.cdr.legUpdated(caller.id, { endedAt: now, result: reason, holdMs });
@@ -800,7 +812,7 @@ export class CallSwitch implements CallHandler, CtiPort {
   }
 
   fileLeg(call: Call, leg: Leg): void {
-    if (leg.dialog) this.legs.set(leg.dialog.id, { call, leg });
+    if (leg.dialog && !leg.ended) this.legs.set(leg.dialog.id, { call, leg });
   }
 
   get media(): MediaEngine {

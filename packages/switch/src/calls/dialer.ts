@@ -99,12 +99,14 @@ export class Dialer {
       })
       .then(
         async (dialog) => {
-          if (leg.ended) {
-            // Cancelled while the 200 crossed our CANCEL: hang that dialog up.
+          const gone = (): DialError => {
+            // Cancelled while the 200 crossed our CANCEL (or while we took the answer): hang up.
             void dialogs.bye(dialog).catch(() => {});
-            throw new DialError('failed', 'leg ended before the answer');
-          }
+            return new DialError('failed', 'leg ended before the answer');
+          };
+          if (leg.ended) throw gone();
           await session.setRemote(dialog.remoteSdp ?? '');
+          if (leg.ended) throw gone();
           leg.answered(dialog, this.options.now());
           return leg;
         },
