@@ -21,6 +21,8 @@ class HangupError extends Error {
 export class MediaIvrChannel implements IvrChannel {
   private readonly keys: string[] = [];
   private keyWaiter: (() => void) | undefined;
+  /** A barge-in key whose own key event has not arrived yet. */
+  private swallow: string | undefined;
   private playbackWaiter: ((event: Extract<SessionEvent, { type: 'playback-finished' }>) => void) | undefined;
   private readonly unsubscribe: () => void;
 
@@ -31,8 +33,12 @@ export class MediaIvrChannel implements IvrChannel {
   ) {
     this.unsubscribe = session.on((event) => {
       if (event.type === 'dtmf') {
-        this.keys.push(event.digit);
-        this.keyWaiter?.();
+        // The key that stopped a prompt is reported twice: with the prompt's end and as a key.
+        if (this.swallow === event.digit) this.swallow = undefined;
+        else {
+          this.keys.push(event.digit);
+          this.keyWaiter?.();
+        }
       } else if (event.type === 'playback-finished') this.playbackWaiter?.(event);
     });
     signal.addEventListener('abort', () => {
@@ -64,8 +70,10 @@ export class MediaIvrChannel implements IvrChannel {
       return {};
     }
     if (event.reason === 'barged-in' && event.digit !== undefined) {
+      // Its key event may come before or after the prompt's end: drop it either way.
       const at = this.keys.indexOf(event.digit);
       if (at >= 0) this.keys.splice(at, 1);
+      else this.swallow = event.digit;
       return { digit: event.digit };
     }
     return {};
