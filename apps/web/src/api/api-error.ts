@@ -6,14 +6,17 @@ export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly messageEn: string;
   readonly fields: FieldError[];
+  /** The whole answer as it came, for errors that carry more than fields (FLOW_INVALID's problems). */
+  readonly answer: unknown;
 
-  constructor(status: number, body: ApiErrorBody) {
+  constructor(status: number, body: ApiErrorBody, answer: unknown = null) {
     super(body.message);
     this.name = 'ApiError';
     this.status = status;
     this.code = body.code;
     this.messageEn = body.messageEn;
     this.fields = body.fields ?? [];
+    this.answer = answer;
   }
 
   /** Reads an error answer; one that is not in the catalogue's shape (a proxy's 502 page) becomes INTERNAL. */
@@ -25,7 +28,7 @@ export class ApiError extends Error {
         message: body.message,
         messageEn: body.messageEn ?? body.message,
         fields: Array.isArray(body.fields) ? body.fields : [],
-      });
+      }, data);
     }
     return new ApiError(status, { code: 'INTERNAL', message: ERRORS.INTERNAL.zh, messageEn: ERRORS.INTERNAL.en });
   }

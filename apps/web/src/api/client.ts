@@ -1,7 +1,7 @@
 import { CSRF_HEADER } from '@rexian/contracts';
 import { ApiError } from './api-error';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Query-string values; undefined, null and '' are left out. */
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
@@ -54,5 +54,6 @@ export const api = {
   get: <T>(path: string, query?: QueryParams) => request<T>('GET', query ? path + toSearch(query) : path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
+  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };

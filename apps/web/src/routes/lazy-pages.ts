@@ -17,4 +17,10 @@ export const PAGES = {
   trunks: lazy(() => import('../pages/TrunksPage').then((m) => ({ default: m.TrunksPage }))),
   announcements: lazy(() => import('../pages/AnnouncementsPage').then((m) => ({ default: m.AnnouncementsPage }))),
   audit: lazy(() => import('../pages/AuditPage').then((m) => ({ default: m.AuditPage }))),
+  agent: lazy(() => import('../pages/AgentPage').then((m) => ({ default: m.AgentPage }))),
+  calls: lazy(() => import('../pages/CallsPage').then((m) => ({ default: m.CallsPage }))),
+  callTasks: lazy(() => import('../pages/CallTasksPage').then((m) => ({ default: m.CallTasksPage }))),
+  queues: lazy(() => import('../pages/QueuesPage').then((m) => ({ default: m.QueuesPage }))),
+  routing: lazy(() => import('../pages/RoutingPage').then((m) => ({ default: m.RoutingPage }))),
+  ivrFlows: lazy(() => import('../pages/IvrFlowsPage').then((m) => ({ default: m.IvrFlowsPage }))),
 } satisfies Record<MenuKey, unknown>;
