@@ -9,7 +9,9 @@ export default defineConfig({
   plugins: [react()],
   server: {
     proxy: {
-      '/api': { target: server, ws: true },
+      '/api': server,
+      // The CTI WebSocket (话务台 and later the supervisor pages).
+      '/ws': { target: server, ws: true },
       '/healthz': server,
     },
   },

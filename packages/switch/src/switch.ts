@@ -14,7 +14,7 @@ import type { MediaEngine, PlaylistItem } from '@rexian/media';
 import {
   noopLogger, type CallHandler, type CallerIdentity, type Destination, type Dialog, type DialogLayer, type IncomingCall, type LocationService, type Logger, type SipRequest,
 } from '@rexian/sip';
-import { Call } from './calls/call';
+import { Call, publicVariables } from './calls/call';
 import { CdrWriter } from './calls/cdr-writer';
 import { DialError, Dialer } from './calls/dialer';
 import { runFlow } from './calls/flow-runner';
@@ -933,10 +933,4 @@ function userOf(uri: { kind: string; user?: string; number?: string } | undefine
   if (uri.kind === 'sip' || uri.kind === 'sips') return uri.user;
   if (uri.kind === 'tel') return uri.number;
   return undefined;
-}
-
-/** The IVR's variables without the ones the switch preset for it. */
-function publicVariables(variables: Record<string, string>): Record<string, string> {
-  const { callId: _callId, callerNumber: _caller, calledNumber: _called, serverUrl: _url, ...rest } = variables;
-  return rest;
 }

@@ -57,7 +57,7 @@ export class Call {
       calledNumber: this.calledNumber,
       queueId: this.queueId,
       queueName: this.queueName,
-      variables: { ...this.variables },
+      variables: publicVariables(this.variables),
       digits: this.digits,
       ivrPath: [...this.ivrPath],
       callerList: this.callerList,
@@ -68,4 +68,10 @@ export class Call {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
   }
+}
+
+/** The variables the IVR collected, without those the switch presets for every flow. */
+export function publicVariables(variables: Record<string, string>): Record<string, string> {
+  const { callId: _callId, callerNumber: _caller, calledNumber: _called, serverUrl: _url, ...rest } = variables;
+  return rest;
 }
