@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
+import websocket from '@fastify/websocket';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database, Db } from './db/database';
@@ -16,6 +17,16 @@ import { installErrorHandler } from './http/error-handler';
 import { metricsPlugin } from './http/metrics';
 import { openApiPlugin } from './http/openapi';
 import { announcementRoutes } from './modules/announcements/routes';
+import { callRoutes } from './modules/calls/routes';
+import { taskRoutes } from './modules/calls/task-routes';
+import { ctiRoutes } from './modules/cti/routes';
+import { ctiSocketRoutes } from './modules/cti/ws-routes';
+import { demoBillingRoutes } from './modules/demo-billing/routes';
+import { ivrFlowRoutes } from './modules/ivr/routes';
+import { queueRoutes } from './modules/queues/routes';
+import { callerListRoutes } from './modules/routing/caller-list-routes';
+import { hotlineRouteRoutes } from './modules/routing/route-routes';
+import { OFFLINE_SWITCH, type SwitchStatus } from './modules/switch/switch-status';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { calendarRoutes } from './modules/calendar/routes';
@@ -36,6 +47,8 @@ declare module 'fastify' {
     db: Db;
     config: Config;
     telephony: TelephonyStatus;
+    /** The running call switch (CTI and configuration reload); offline when it is not started. */
+    switchboard: SwitchStatus;
   }
 }
 
@@ -45,9 +58,13 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
   /** The running SIP server's view of phones and trunks; offline when SIP is not started. */
   telephony?: TelephonyStatus;
+  /** The running call switch; offline (commands refused, empty snapshot) when not started. */
+  switchboard?: SwitchStatus;
 }
 
-export async function build({ database, config, logger = false, telephony = OFFLINE_TELEPHONY }: BuildOptions): Promise<FastifyInstance> {
+export async function build({
+  database, config, logger = false, telephony = OFFLINE_TELEPHONY, switchboard = OFFLINE_SWITCH,
+}: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     trustProxy: config.trustProxy,
@@ -60,9 +77,14 @@ export async function build({ database, config, logger = false, telephony = OFFL
   app.decorate('db', database.db);
   app.decorate('config', config);
   app.decorate('telephony', telephony);
+  app.decorate('switchboard', switchboard);
   installErrorHandler(app);
 
   await app.register(cookie);
+  // Before the access control: a WebSocket upgrade it refuses must still get its socket closed
+  // after the 401/403 answer (the plugin's hooks mark and clean up upgrade requests).
+  // CTI messages are small commands; a client sending megabytes is not an agent desktop.
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -101,6 +123,15 @@ export async function build({ database, config, logger = false, telephony = OFFL
   await app.register(announcementRoutes, { prefix: '/api/announcements' });
   await app.register(phoneRoutes, { prefix: '/api/phones' });
   await app.register(trunkRoutes, { prefix: '/api/trunks' });
+  await app.register(callRoutes, { prefix: '/api' });
+  await app.register(taskRoutes, { prefix: '/api' });
+  await app.register(queueRoutes, { prefix: '/api/queues' });
+  await app.register(hotlineRouteRoutes, { prefix: '/api/routes' });
+  await app.register(callerListRoutes, { prefix: '/api/caller-lists' });
+  await app.register(ivrFlowRoutes, { prefix: '/api/ivr-flows' });
+  await app.register(ctiRoutes, { prefix: '/api/cti' });
+  await app.register(ctiSocketRoutes);
+  await app.register(demoBillingRoutes, { prefix: '/api/demo-billing' });
 
   const hasWeb = existsSync(`${config.webDir}/index.html`);
   if (hasWeb) await app.register(fastifyStatic, { root: config.webDir, wildcard: false });

@@ -99,7 +99,10 @@ describe.each(DATABASE_KINDS)('administration (%s)', (kind) => {
   });
 
   it('answers business-hours questions from the calendar, holidays and make-up days included', async () => {
-    // Demo hours: Mon–Fri 09:00–12:00 and 13:30–17:30, Asia/Shanghai; 2027-01-01 (Friday) is 元旦.
+    // Office hours Mon–Fri 09:00–12:00 and 13:30–17:30, Asia/Shanghai (the demo hotline's week is 7×24);
+    // 2027-01-01 (Friday) is 元旦.
+    const office = [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '17:30' }];
+    await admin.request({ method: 'PUT', url: '/api/calendar/week', payload: { week: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, intervals: office })) } });
     const check = async (at: string, minutes?: number) =>
       get(`/api/calendar/check?at=${encodeURIComponent(at)}${minutes === undefined ? '' : `&addMinutes=${minutes}`}`);
     expect((await check('2026-12-31T10:00:00+08:00')).inBusinessHours).toBe(true);

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { SESSION_COOKIE, type AuditEntry, type BusinessCalendar, type DictionaryItem, type Me, type Parameter } from '@rexian/contracts';
+import { workHours } from '../src/db/schema';
 import { DATABASE_KINDS } from './databases';
 import { signInThroughPage, startWebServer, useBrowser, type WebServer } from './browser';
 import { ADMIN_PASSWORD, STAFF_PASSWORD } from './test-app';
@@ -99,6 +100,10 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
   });
 
   it('工作日历: a holiday and a make-up Saturday are listed, and the check says a moment on that Saturday is in business hours', async () => {
+    // The demo week is 7×24 (the demo hotline answers around the clock); this test is about office hours.
+    const office = [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '17:30' }];
+    await server.app.db.delete(workHours);
+    await server.app.db.insert(workHours).values([1, 2, 3, 4, 5].map((weekday) => ({ weekday, intervals: office })));
     const { page, problems } = await openPage(admin);
     await page.goto(`${server.baseUrl}/calendar`);
     const specialDays = page.locator('.ant-card').filter({ hasText: '特殊日期' }).getByRole('table');
@@ -277,7 +282,8 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
     const agentContext = await chromium.browser.newContext(CONTEXT_OPTIONS);
     const agent = await openPage(agentContext);
     await signInThroughPage(agent.page, server.baseUrl, 'agent2', STAFF_PASSWORD);
-    expect((await menuKeys(agent.page)).sort()).toEqual(['announcements', 'audit', 'departments', 'home', 'users']);
+    // 座席 and 班长 together: agent work, own and department call records, voicemail, and the 班长 menus.
+    expect((await menuKeys(agent.page)).sort()).toEqual(['agent', 'announcements', 'audit', 'callTasks', 'calls', 'departments', 'home', 'users']);
     await agent.page.locator('[data-menu="audit"]').click();
     await agent.page.getByTestId('audit-table').locator('tbody tr[data-row-key]').first().waitFor();
     expect(await agent.page.getByTestId('audit-table').innerText()).toContain('agent2');

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { CSRF_HEADER, SESSION_COOKIE, type Me } from '@rexian/contracts';
-import { build } from '../src/app';
+import { build, type BuildOptions } from '../src/app';
 import { loadConfig } from '../src/config';
 import { seedDemoOrganisation } from '../src/db/demo-organisation';
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from './databases';
@@ -25,10 +25,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(kind: DatabaseKind): Promise<TestApp> {
+/** `options`: what else to give `build()`, e.g. a fake switchboard. */
+export async function startTestApp(kind: DatabaseKind, options: Omit<BuildOptions, 'database' | 'config'> = {}): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   await seedDemoOrganisation(database.db, { admin: ADMIN_PASSWORD, staff: STAFF_PASSWORD });
-  const app = await build({ database, config: loadConfig({ REXIAN_WEB_DIR: '/nonexistent' }) });
+  const app = await build({ database, config: loadConfig({ REXIAN_WEB_DIR: '/nonexistent' }), ...options });
   await app.ready();
 
   async function signIn(account: string, password?: string, remoteAddress = '127.0.0.1'): Promise<Session> {

@@ -39,6 +39,22 @@ export const ERRORS = {
   PARAM_NOT_FOUND: { status: 404, zh: '系统参数不存在', en: 'Unknown system parameter' },
   PARAM_INVALID: { status: 400, zh: '参数值不符合要求', en: 'The parameter value is not valid' },
   ANNOUNCEMENT_NOT_FOUND: { status: 404, zh: '公告不存在', en: 'Announcement not found' },
+  CALL_NOT_FOUND: { status: 404, zh: '话单不存在', en: 'Call record not found' },
+  RECORDING_NOT_FOUND: { status: 404, zh: '录音不存在或文件已丢失', en: 'Recording not found, or its file is missing' },
+  RANGE_NOT_SATISFIABLE: { status: 416, zh: '请求的音频范围超出文件长度', en: 'The requested range lies outside the file' },
+  VOICEMAIL_NOT_FOUND: { status: 404, zh: '留言不存在', en: 'Voicemail not found' },
+  CALLBACK_NOT_FOUND: { status: 404, zh: '回叫记录不存在', en: 'Callback request not found' },
+  TASK_STATUS_INVALID: { status: 400, zh: '状态不适用于此类任务', en: 'This status does not apply to this kind of task' },
+  QUEUE_NOT_FOUND: { status: 404, zh: '队列不存在', en: 'Queue not found' },
+  QUEUE_IN_USE: { status: 409, zh: '队列仍被号码路由或其他队列的溢出设置使用，不能删除', en: 'A number route or another queue\'s overflow still points at this queue' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '号码路由不存在', en: 'Number route not found' },
+  NUMBER_TAKEN: { status: 409, zh: '该号码已存在', en: 'This number is already listed' },
+  CALLER_LIST_ENTRY_NOT_FOUND: { status: 404, zh: '名单记录不存在', en: 'Caller list entry not found' },
+  FLOW_NOT_FOUND: { status: 404, zh: 'IVR 流程或版本不存在', en: 'IVR flow or version not found' },
+  FLOW_IN_USE: { status: 409, zh: '流程仍被号码路由或其他已发布流程的子流程使用，不能删除', en: 'A number route or another published flow still uses this flow' },
+  FLOW_INVALID: { status: 400, zh: '流程有问题，不能发布，请按提示修改', en: 'The flow has problems and cannot be published; see the list' },
+  FLOW_NO_DRAFT: { status: 409, zh: '没有可发布的草稿，请先保存草稿', en: 'There is no draft to publish; save one first' },
+  DEMO_ACCOUNT_NOT_FOUND: { status: 404, zh: '演示账户不存在', en: 'Demo account not found' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again shortly' },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
@@ -56,4 +72,6 @@ export interface ApiError {
   message: string;
   messageEn: string;
   fields?: FieldError[];
+  /** With FLOW_INVALID: what the IVR flow validator found, each pointing at a node. */
+  problems?: { nodeId: string | null; outcome: string | null; message: string }[];
 }

@@ -33,3 +33,4 @@ export {
   AGENT_STATES, CtiCommand, CtiResult, CallSummary, CtiEvent, CtiSnapshot, WsClientMessage, WsServerMessage,
 } from './cti';
 export type { AgentPresence, CtiCommandInput } from './cti';
+export * from './ivr-flow';

@@ -1,18 +1,20 @@
 /**
  * The demo organisation, created on first start with an empty database so that a newcomer can sign
  * in at once: four departments, an administrator, a team leader, five agents (extensions 1001–1005),
- * two department handlers, roles to match, their phones, a demo trunk, and starter reference data.
+ * two department handlers, roles to match, their phones, a demo trunk, starter reference data, and
+ * the demo hotline 8000 (three queues and a published IVR flow).
  */
 import { count } from 'drizzle-orm';
 import { ALL_RIGHTS, type Right } from '@rexian/contracts';
 import type { Db } from './database';
 import {
-  announcements, departments, dictionaryItems, dictionaryTypes, phoneAccounts, roles, shifts, specialDays, trunks, userRoles, users,
-  workHours,
+  announcements, departments, dictionaryItems, dictionaryTypes, hotlineRoutes, ivrFlows, ivrFlowVersions, phoneAccounts, queueMembers, queues,
+  roles, shifts, specialDays, trunks, userRoles, users, workHours,
 } from './schema';
 import { hashPassword } from '../modules/auth/passwords';
 import { writeAudit } from '../modules/audit/audit-log';
 import { phoneCredentials } from '../modules/telephony/phone-credentials';
+import { demoHotlineFlow } from '@rexian/switch';
 
 export interface DemoPasswords {
   /** For `admin`. */
@@ -57,8 +59,11 @@ export async function seedDemoOrganisation(db: Db, passwords: DemoPasswords, sip
     const view: Right[] = ['departments.view', 'users.view'];
     const [adminRole, leaderRole, agentRole, handlerRole] = await tx.insert(roles).values([
       { name: '系统管理员', description: '全部功能，全部数据', rights: [...ALL_RIGHTS], dataScope: 'all' as const },
-      { name: '班长', description: '查看本部门人员与审计日志，发布公告', rights: [...view, 'audit.view', 'announcements.manage'], dataScope: 'department' as const },
-      { name: '座席', description: '接听与受理；只看本人数据', rights: [], dataScope: 'own' as const },
+      {
+        name: '班长', description: '查看本部门人员、话单、录音与审计日志，处理留言，发布公告',
+        rights: [...view, 'audit.view', 'announcements.manage', 'calls.view', 'recordings.play', 'voicemail.handle', 'cti.agent'], dataScope: 'department' as const,
+      },
+      { name: '座席', description: '接听与受理；只看本人数据', rights: ['cti.agent', 'calls.view'], dataScope: 'own' as const },
       { name: '处理部门人员', description: '处理派发到本部门的工单', rights: ['departments.view'], dataScope: 'department' as const },
     ]).returning();
 
@@ -85,8 +90,10 @@ export async function seedDemoOrganisation(db: Db, passwords: DemoPasswords, sip
       ...items('not_ready_reason', ['小休', '就餐', '培训', '会议', '后处理']),
     ]);
 
-    const office = [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '17:30' }];
-    await tx.insert(workHours).values([1, 2, 3, 4, 5].map((weekday) => ({ weekday, intervals: office })));
+    // The demo hotline answers around the clock, so a newcomer reaches an agent whenever they try.
+    // A week interval cannot end at 24:00 (ClockTime is HH:MM up to 23:59): 23:59 is the latest.
+    const allDay = [{ start: '00:00', end: '23:59' }];
+    await tx.insert(workHours).values([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, intervals: allDay })));
     await tx.insert(specialDays).values([{ date: '2027-01-01', kind: 'holiday' as const, name: '元旦', intervals: [] }]);
     await tx.insert(shifts).values([
       { name: '早班', start: '08:00', end: '16:00', color: '#52c41a' },
@@ -104,9 +111,34 @@ export async function seedDemoOrganisation(db: Db, passwords: DemoPasswords, sip
       extension, name: `${byExtension.get(extension) ?? extension}的电话`, ...phoneCredentials(extension, password, sipRealm),
     })));
     await tx.insert(trunks).values(DEMO_TRUNK);
+    await seedDemoHotline(tx, created);
     await writeAudit(tx, { userId: null, account: 'system', ip: null }, {
-      action: 'system.seed', objectType: 'organisation', summary: { departments: 4, users: created.length, roles: 4, phones: DEMO_PHONES.length, trunks: 1 },
+      action: 'system.seed', objectType: 'organisation', summary: { departments: 4, users: created.length, roles: 4, phones: DEMO_PHONES.length, trunks: 1, queues: 3, ivrFlows: 1, routes: 1 },
     });
     return true;
   });
+}
+
+/**
+ * The demo hotline: queues 账务查询 (agent1, agent2), 故障报修 and 业务咨询 (agent1–agent5), the IVR
+ * flow 演示热线 published as version 1, and number 8000 routed to it.
+ */
+async function seedDemoHotline(db: Db, people: { id: number; account: string }[]): Promise<void> {
+  const settings = {
+    strategy: 'longest-idle' as const, record: true, maxWaitSec: 120, overflow: 'voicemail' as const, ringTimeoutSec: 20, wrapUpSec: 15,
+    announceEverySec: 30, recordAbandoned: true,
+  };
+  const [billing, fault, consult] = await db.insert(queues).values([
+    { name: '账务查询', ...settings }, { name: '故障报修', ...settings }, { name: '业务咨询', ...settings },
+  ]).returning();
+  const agentIds = DEMO_ACCOUNTS.agents.map((account) => people.find((p) => p.account === account)!.id);
+  await db.insert(queueMembers).values([
+    ...agentIds.slice(0, 2).map((userId) => ({ queueId: billing!.id, userId })),
+    ...agentIds.map((userId) => ({ queueId: fault!.id, userId })),
+    ...agentIds.map((userId) => ({ queueId: consult!.id, userId })),
+  ]);
+  const [flow] = await db.insert(ivrFlows).values({ name: '演示热线', description: '演示单位的热线 8000：账单查询、故障报修、业务咨询', publishedVersion: 1 }).returning();
+  const graph = demoHotlineFlow({ queues: { billing: billing!.id, fault: fault!.id, consult: consult!.id } });
+  await db.insert(ivrFlowVersions).values({ flowId: flow!.id, version: 1, status: 'published', graph, publishedAt: new Date() });
+  await db.insert(hotlineRoutes).values({ number: '8000', flowId: flow!.id, description: '演示热线' });
 }

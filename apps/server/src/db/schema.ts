@@ -4,6 +4,7 @@
  * and applied, forward only, at start-up.
  */
 import { sql } from 'drizzle-orm';
+import type { CallOutcome } from '@rexian/contracts';
 import {
   bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex,
   type AnyPgColumn,
@@ -209,5 +210,186 @@ export const trunks = pgTable('trunks', {
   password: text('password'),
   inboundNumbers: jsonb('inbound_numbers').$type<string[]>().notNull().default([]),
   createdAt: createdAt(),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
+
+// ---- The call switch (issue 6): call detail records, recordings, voicemail, callbacks, queues,
+// hotline routes, caller lists, IVR flows and the ACD's saved state. ----
+
+/**
+ * Call detail records 话单, one per call, written by the switch as the call progresses (id = the
+ * switch's call id). An `in-progress` row left by a stopped server is closed as `interrupted` on start.
+ */
+export const calls = pgTable('calls', {
+  id: text('id').primaryKey(),
+  direction: text('direction', { enum: ['inbound', 'outbound', 'internal'] }).notNull(),
+  callerNumber: text('caller_number').notNull(),
+  calledNumber: text('called_number').notNull(),
+  trunk: text('trunk'),
+  startedAt: instant('started_at').notNull(),
+  answeredAt: instant('answered_at'),
+  endedAt: instant('ended_at'),
+  outcome: text('outcome').$type<CallOutcome>().notNull().default('in-progress'),
+  ivrPath: jsonb('ivr_path').$type<string[]>().notNull().default([]),
+  digits: text('digits').notNull().default(''),
+  variables: jsonb('variables').$type<Record<string, string>>().notNull().default({}),
+  callerList: text('caller_list', { enum: ['vip', 'blacklist', 'priority'] }),
+  queueId: integer('queue_id'),
+  queueName: text('queue_name'),
+  waitMs: integer('wait_ms'),
+  ringMs: integer('ring_ms'),
+  talkMs: integer('talk_ms'),
+  holdMs: integer('hold_ms').notNull().default(0),
+  wrapUpMs: integer('wrap_up_ms'),
+  agentUserId: integer('agent_user_id'),
+  agentName: text('agent_name'),
+  agentExtension: text('agent_extension'),
+  recordingId: integer('recording_id'),
+  endReason: text('end_reason'),
+}, (t) => [
+  index('calls_started_idx').on(t.startedAt.desc()),
+  index('calls_outcome_idx').on(t.outcome, t.startedAt.desc()),
+  index('calls_queue_idx').on(t.queueId, t.startedAt.desc()),
+  index('calls_agent_idx').on(t.agentUserId, t.startedAt.desc()),
+  index('calls_caller_idx').on(t.callerNumber),
+]);
+
+/** The legs of a call: the caller's, each agent's phone that rang, transfer and consult targets. */
+export const callLegs = pgTable('call_legs', {
+  id: text('id').primaryKey(),
+  callId: text('call_id').notNull().references(() => calls.id, { onDelete: 'cascade' }),
+  role: text('role', { enum: ['caller', 'agent', 'transfer', 'consult', 'outbound', 'supervisor'] }).notNull(),
+  peer: text('peer').notNull(),
+  agentUserId: integer('agent_user_id'),
+  startedAt: instant('started_at').notNull(),
+  answeredAt: instant('answered_at'),
+  endedAt: instant('ended_at'),
+  result: text('result'),
+  holdMs: integer('hold_ms').notNull().default(0),
+}, (t) => [index('call_legs_call_idx').on(t.callId)]);
+
+/** Recording files 录音 under the data directory (`path` relative to it, or absolute). */
+export const recordings = pgTable('recordings', {
+  id: serial('id').primaryKey(),
+  callId: text('call_id').notNull(),
+  path: text('path').notNull(),
+  startedAt: instant('started_at').notNull(),
+  durationMs: integer('duration_ms').notNull(),
+  bytes: integer('bytes').notNull(),
+  agentUserId: integer('agent_user_id'),
+  callerNumber: text('caller_number').notNull(),
+}, (t) => [index('recordings_call_idx').on(t.callId)]);
+
+/** Voicemail 留言: a task until someone marks it done. */
+export const voicemails = pgTable('voicemails', {
+  id: serial('id').primaryKey(),
+  callId: text('call_id').notNull(),
+  callerNumber: text('caller_number').notNull(),
+  queueId: integer('queue_id'),
+  reason: text('reason', { enum: ['after-hours', 'overflow', 'ivr'] }).notNull(),
+  path: text('path').notNull(),
+  durationMs: integer('duration_ms').notNull(),
+  createdAt: createdAt(),
+  status: text('status', { enum: ['new', 'done'] }).notNull().default('new'),
+  handledBy: integer('handled_by').references(() => users.id, { onDelete: 'set null' }),
+  handledAt: instant('handled_at'),
+  note: text('note'),
+}, (t) => [index('voicemails_status_idx').on(t.status, t.createdAt.desc())]);
+
+/** Callback requests 回叫: callers who hung up in the queue or chose a callback on overflow. */
+export const callbacks = pgTable('callbacks', {
+  id: serial('id').primaryKey(),
+  callId: text('call_id').notNull(),
+  callerNumber: text('caller_number').notNull(),
+  queueId: integer('queue_id'),
+  reason: text('reason', { enum: ['abandoned', 'overflow'] }).notNull(),
+  waitedMs: integer('waited_ms').notNull(),
+  createdAt: createdAt(),
+  status: text('status', { enum: ['open', 'done', 'unreachable'] }).notNull().default('open'),
+  handledBy: integer('handled_by').references(() => users.id, { onDelete: 'set null' }),
+  handledAt: instant('handled_at'),
+  note: text('note'),
+}, (t) => [index('callbacks_status_idx').on(t.status, t.createdAt.desc())]);
+
+/** Satisfaction survey answers 满意度 (1–5) given in the IVR after a call. */
+export const surveys = pgTable('surveys', {
+  id: serial('id').primaryKey(),
+  callId: text('call_id').notNull(),
+  agentUserId: integer('agent_user_id'),
+  score: integer('score').notNull(),
+  question: text('question').notNull(),
+  createdAt: createdAt(),
+}, (t) => [index('surveys_agent_idx').on(t.agentUserId, t.createdAt)]);
+
+/** Queues 技能组. */
+export const queues = pgTable('queues', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  strategy: text('strategy', {
+    enum: ['longest-idle', 'round-robin', 'fewest-calls', 'least-talk-time', 'ring-all', 'skill-weighted', 'linear', 'random'],
+  }).notNull(),
+  record: boolean('record').notNull().default(true),
+  maxWaitSec: integer('max_wait_sec').notNull(),
+  overflow: text('overflow', { enum: ['voicemail', 'callback', 'queue', 'hangup'] }).notNull(),
+  overflowQueueId: integer('overflow_queue_id').references((): AnyPgColumn => queues.id),
+  ringTimeoutSec: integer('ring_timeout_sec').notNull(),
+  wrapUpSec: integer('wrap_up_sec').notNull(),
+  announceEverySec: integer('announce_every_sec').notNull(),
+  recordAbandoned: boolean('record_abandoned').notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
+
+/** Who serves a queue, in penalty tiers (0 is offered calls first). */
+export const queueMembers = pgTable('queue_members', {
+  queueId: integer('queue_id').notNull().references(() => queues.id, { onDelete: 'cascade' }),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  penalty: integer('penalty').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.queueId, t.userId] }), index('queue_members_user_idx').on(t.userId)]);
+
+/** IVR flows 流程; `published_version` is the version calls run. */
+export const ivrFlows = pgTable('ivr_flows', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  description: text('description'),
+  publishedVersion: integer('published_version'),
+  createdAt: createdAt(),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
+
+/** Every saved version of a flow: at most one draft and one published; earlier ones archived. */
+export const ivrFlowVersions = pgTable('ivr_flow_versions', {
+  flowId: integer('flow_id').notNull().references(() => ivrFlows.id, { onDelete: 'cascade' }),
+  version: integer('version').notNull(),
+  status: text('status', { enum: ['draft', 'published', 'archived'] }).notNull(),
+  graph: jsonb('graph').$type<unknown>().notNull(),
+  createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+  publishedAt: instant('published_at'),
+}, (t) => [primaryKey({ columns: [t.flowId, t.version] })]);
+
+/** Hotline numbers 号码路由: where a dialled number goes, an IVR flow or a queue. */
+export const hotlineRoutes = pgTable('hotline_routes', {
+  id: serial('id').primaryKey(),
+  number: text('number').notNull().unique(),
+  flowId: integer('flow_id').references(() => ivrFlows.id),
+  queueId: integer('queue_id').references(() => queues.id),
+  description: text('description'),
+  createdAt: createdAt(),
+});
+
+/** Caller numbers on the VIP, blacklist or priority lists 名单. */
+export const callerLists = pgTable('caller_lists', {
+  id: serial('id').primaryKey(),
+  number: text('number').notNull(),
+  list: text('list', { enum: ['vip', 'blacklist', 'priority'] }).notNull(),
+  note: text('note'),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('caller_lists_number_list_key').on(t.number, t.list)]);
+
+/** Small state the switch keeps across restarts (the ACD snapshot under key `acd`). */
+export const switchState = pgTable('switch_state', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').$type<unknown>().notNull(),
   updatedAt: instant('updated_at').notNull().defaultNow(),
 });
