@@ -84,7 +84,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     await checkUserReferences(db, request.body);
     await assertMayGrantRoles(db, principal, roleIds.filter((r) => !before!.roleIds.includes(r)));
     await assertMayPlaceInDepartment(db, principal, fields.departmentId);
-    return db.transaction(async (tx) => {
+    const saved = await db.transaction(async (tx) => {
       const [updated] = await tx
         .update(users)
         .set({ ...fields, extension: fields.extension ?? null, email: fields.email ?? null, mobile: fields.mobile ?? null })
@@ -98,6 +98,9 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       return after!;
     }).catch(explainUserConflict);
+    // A changed extension, name or status changes who the switch's queues can ring.
+    await app.switchboard.reload();
+    return saved;
   });
 
   app.post('/:id/password', {
