@@ -1,7 +1,6 @@
 import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { CALL_OUTCOMES, type CallOutcome } from '@rexian/contracts';
-import { useRight } from '../auth/use-right';
 import { useT } from '../i18n/use-t';
 import type { CallSearch } from './calls-api';
 import { useQueues } from './queues-api';
@@ -26,12 +25,12 @@ function toFilter({ number, outcome, queueId, range }: Values): CallFilter {
   };
 }
 
-/** 通话记录's search bar: number, outcome, queue (for those who may list queues) and time range. */
+/** 通话记录's search bar: number, outcome, queue and time range. */
 export function CallFilterForm({ onSearch }: { onSearch: (filter: CallFilter) => void }) {
   const t = useT();
   const [form] = Form.useForm<Values>();
-  const canListQueues = useRight('queues.manage');
-  const queues = useQueues(canListQueues);
+  // The queue list is open to whoever may search call records (calls.view).
+  const queues = useQueues(true);
   return (
     <Form<Values> form={form} name="callFilter" layout="inline" onFinish={(v) => onSearch(toFilter(v))} style={{ rowGap: 12, marginBottom: 16 }}>
       <Form.Item name="number" label={t('calls.number')}>
@@ -40,11 +39,9 @@ export function CallFilterForm({ onSearch }: { onSearch: (filter: CallFilter) =>
       <Form.Item name="outcome" label={t('calls.outcome')}>
         <Select allowClear style={{ width: 120 }} options={CALL_OUTCOMES.map((o) => ({ value: o, label: t(`calls.outcome.${o}`) }))} />
       </Form.Item>
-      {canListQueues && (
-        <Form.Item name="queueId" label={t('calls.queue')}>
-          <Select allowClear style={{ width: 140 }} options={queues.data?.map((q) => ({ value: q.id, label: q.name }))} />
-        </Form.Item>
-      )}
+      <Form.Item name="queueId" label={t('calls.queue')}>
+        <Select allowClear style={{ width: 140 }} options={queues.data?.map((q) => ({ value: q.id, label: q.name }))} />
+      </Form.Item>
       <Form.Item name="range" label={t('calls.time')}>
         <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowEmpty={[true, true]} />
       </Form.Item>
