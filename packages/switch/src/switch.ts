@@ -42,6 +42,8 @@ export interface CallSwitchOptions {
   serverUrl(): string;
   /** Whether a number is one of our extensions (a phone account). */
   isExtension(number: string): boolean;
+  /** Whether a trunk brings this number in (a number with no route of its own still gets an answer). */
+  isInboundNumber?(number: string): boolean;
   /** Where outside numbers go (a trunk), if anywhere. */
   trunkDestination?(number: string): Destination | undefined;
   fetch?: typeof fetch;
@@ -165,6 +167,7 @@ export class CallSwitch implements CallHandler, CtiPort {
 
   accepts(number: string, identity: CallerIdentity): boolean {
     if (this.config.routes.some((r) => r.number === number)) return true;
+    if (identity.kind === 'trunk' && this.options.isInboundNumber?.(number)) return true;
     // Phones (authenticated) may also call extensions and, through a trunk, outside numbers.
     return identity.kind === 'phone' && (this.options.isExtension(number) || this.options.trunkDestination?.(number) !== undefined);
   }
@@ -235,6 +238,11 @@ export class CallSwitch implements CallHandler, CtiPort {
     });
     if (route?.flowId != null) await this.runIvr(call, route.flowId);
     else if (route?.queueId != null) this.enterQueue(call, route.queueId, 0);
+    else {
+      // A trunk's number that nobody routed yet (TEL-7: an announcement rather than silence).
+      this.logger.warn({ callId: call.id, calledNumber }, 'inbound number has no route');
+      void this.sayAndHangUp(call, '您拨打的号码暂未开通服务，请核对后再拨。', 'refused', 'no-route');
+    }
   }
 
   private answerCaller(call: Call, incoming: IncomingCall): void {
@@ -613,7 +621,7 @@ export class CallSwitch implements CallHandler, CtiPort {
     }));
   }
 
-  private async sayAndHangUp(call: Call, text: string, outcome: CallOutcome): Promise<void> {
+  private async sayAndHangUp(call: Call, text: string, outcome: CallOutcome, reason: string = outcome): Promise<void> {
     call.state = 'ivr';
     const session = call.callerLeg.session;
     const done = new Promise<void>((resolve) => {
@@ -627,13 +635,13 @@ export class CallSwitch implements CallHandler, CtiPort {
     });
     await session.play([{ kind: 'tts', text }]).catch(() => {});
     await done;
-    this.finish(call, outcome, 'local', outcome);
+    this.finish(call, reason, 'local', outcome);
   }
 
   /** When nothing else can take the call (TEL-7): an apology instead of silence. */
   private fallback(call: Call, reason: string): void {
     this.logger.warn({ callId: call.id, reason }, 'call falls back to the apology');
-    void this.sayAndHangUp(call, '抱歉，系统暂时无法为您服务，请稍后再拨。', 'failed');
+    void this.sayAndHangUp(call, '抱歉，系统暂时无法为您服务，请稍后再拨。', 'failed', reason);
   }
 
   // ── recording ──────────────────────────────────────────────────────────────────────────────

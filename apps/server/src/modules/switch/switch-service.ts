@@ -48,6 +48,7 @@ export async function startSwitchService({ db, config, logger, media, serverUrl 
       dataDir: join(config.dataDir),
       serverUrl,
       isExtension: (number) => sip?.isExtension(number) ?? false,
+      isInboundNumber: (number) => sip?.isInboundNumber(number) ?? false,
       trunkDestination: (number) => sip?.trunkDestination(number),
       logger: log,
     },

@@ -31,6 +31,8 @@ export interface SipService {
   address: { host: string; port: number };
   /** Whether `number` is an enabled phone account's extension. */
   isExtension(number: string): boolean;
+  /** Whether an enabled trunk brings `number` in. */
+  isInboundNumber(number: string): boolean;
   aorOf(extension: string): string;
   /** Where calls to outside numbers go: the first enabled trunk with a single address or a registrar. */
   trunkDestination(number: string): Destination | undefined;
@@ -67,6 +69,7 @@ export async function startSipService({ db, config, logger, answer, calls, locat
 
   const initial = await load();
   let outbound = outboundDestination(initial.sipTrunks);
+  let inbound = new Set(initial.hotlineNumbers);
   const server = createSipServer({
     host: config.sipHost, port: config.sipPort, realm, phones, trunks: initial.sipTrunks, hotlineNumbers: initial.hotlineNumbers,
     logger: logger.child({ module: 'sip' }),
@@ -93,6 +96,7 @@ export async function startSipService({ db, config, logger, answer, calls, locat
     const { sipTrunks, hotlineNumbers } = await load();
     server.updateTrunks(sipTrunks, hotlineNumbers);
     outbound = outboundDestination(sipTrunks);
+    inbound = new Set(hotlineNumbers);
   }
 
   const status: TelephonyStatus = {
@@ -116,6 +120,7 @@ export async function startSipService({ db, config, logger, answer, calls, locat
     status,
     address,
     isExtension: (number) => credentials.has(number),
+    isInboundNumber: (number) => inbound.has(number),
     aorOf: (extension) => server.aorOf(extension),
     trunkDestination: () => outbound,
     counts: () => {
