@@ -12,7 +12,8 @@ import type { FastifyInstance } from 'fastify';
 import { build } from '../src/app';
 import { loadConfig } from '../src/config';
 import { seedDemoOrganisation } from '../src/db/demo-organisation';
-import { startSipService } from '../src/modules/telephony/sip-service';
+import { MediaEngine } from '@rexian/media';
+import { startSwitchService } from '../src/modules/switch/switch-service';
 import pino from 'pino';
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from './databases';
 import { ADMIN_PASSWORD, STAFF_PASSWORD } from './test-app';
@@ -41,24 +42,35 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-/** `withSip` also starts the SIP server (free port on 127.0.0.1, MD5 digest for baresip 1.0). */
+/**
+ * `withSip` also starts the media engine and the call switch with its SIP server (free port on
+ * 127.0.0.1, MD5 digest for baresip 1.0), as `npm start` does.
+ */
 export async function startWebServer(kind: DatabaseKind, webDir: string, { withSip = false } = {}): Promise<WebServer> {
   const database = await openTestDatabase(kind);
   await seedDemoOrganisation(database.db, { admin: ADMIN_PASSWORD, staff: STAFF_PASSWORD });
-  const config = loadConfig({ REXIAN_WEB_DIR: webDir, REXIAN_SIP_PORT: '0', REXIAN_SIP_HOST: '127.0.0.1', REXIAN_SIP_DIGEST_ALGORITHMS: 'MD5' });
-  const sip = withSip ? await startSipService({ db: database.db, config, logger: pino({ level: 'silent' }) }) : undefined;
-  const app = await build({ database, config, ...(sip ? { telephony: sip.status } : {}) });
+  const dataDir = mkdtempSync(join(tmpdir(), 'rexian-web-data-'));
+  const config = loadConfig({
+    REXIAN_WEB_DIR: webDir, REXIAN_SIP_PORT: '0', REXIAN_SIP_HOST: '127.0.0.1', REXIAN_SIP_DIGEST_ALGORITHMS: 'MD5', REXIAN_DATA_DIR: dataDir,
+  });
+  let baseUrl = '';
+  const media = withSip ? await MediaEngine.start({ workers: 1, address: '127.0.0.1', portRange: { min: 31000, max: 31998 }, ttsCacheDir: join(dataDir, 'tts-cache') }) : undefined;
+  const telephony = media ? await startSwitchService({ db: database.db, config, logger: pino({ level: 'silent' }), media, serverUrl: () => baseUrl }) : undefined;
+  const app = await build({ database, config, ...(telephony ? { telephony: telephony.sip.status, switchboard: telephony.status } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
+  baseUrl = `http://127.0.0.1:${port}`;
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    ...(sip ? { sipPort: sip.address.port } : {}),
+    baseUrl,
+    ...(telephony ? { sipPort: telephony.sip.address.port } : {}),
     app,
     database,
     close: async () => {
       await app.close();
-      await sip?.close();
+      await telephony?.close();
+      await media?.close();
       await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
