@@ -820,7 +820,10 @@ export class CallSwitch implements CallHandler, CtiPort {
   }
 
   fileLeg(call: Call, leg: Leg): void {
-    if (leg.dialog && !leg.ended) this.legs.set(leg.dialog.id, { call, leg });
+    const dialog = leg.dialog;
+    if (dialog === undefined || leg.ended) return;
+    this.legs.set(dialog.id, { call, leg });
+    leg.onEnd(() => this.legs.delete(dialog.id));
   }
 
   get media(): MediaEngine {

@@ -128,6 +128,24 @@ describe('call control from the agent', () => {
     expect(await rig.leftovers()).toEqual({ calls: 0, legs: 0, offers: 0, dialogs: 0, sessions: 0 });
   });
 
+  it('dials out for the agent: their own phone first (asked to answer by itself), then the number', async () => {
+    rig = await SwitchRig.start({ routes: [], queues: [queueOf(1)], agents: agents([1]) }, 48500);
+    const own = await rig.phone('1001');
+    const far = await rig.phone('1009');
+    await login(rig, 1, '1001');
+    const result = await rig.sw.execute(1, { command: 'call.dial', target: '1009' });
+    expect(result.ok).toBe(true);
+    expect(await until(() => own.answered === 1 && far.answered === 1)).toBe(true);
+    expect(await until(() => rig!.sw.snapshot().agents[0]?.state === 'talking')).toBe(true);
+    await far.hangUp();
+    expect(await until(() => own.active.size === 0)).toBe(true);
+    const record = rig.latestCall()!;
+    expect(await until(() => record.endedAt != null)).toBe(true);
+    expect(record).toMatchObject({ direction: 'outbound', callerNumber: '1001', calledNumber: '1009', outcome: 'answered', agentUserId: 1 });
+    expect(record.legs.map((l) => l.role).sort()).toEqual(['agent', 'outbound']);
+    expect(await rig.leftovers()).toEqual({ calls: 0, legs: 0, offers: 0, dialogs: 0, sessions: 0 });
+  });
+
   it('keeps agents signed in across a restart and closes the records of interrupted calls', async () => {
     rig = await SwitchRig.start({ routes: [{ number: '8000', flowId: null, queueId: 1 }], queues: [queueOf(1)], agents: agents([1]) }, 48000);
     await rig.phone('1001');
