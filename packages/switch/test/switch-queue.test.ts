@@ -143,6 +143,7 @@ describe('call control from the agent', () => {
     expect(await until(() => record.endedAt != null)).toBe(true);
     expect(record).toMatchObject({ direction: 'outbound', callerNumber: '1001', calledNumber: '1009', outcome: 'answered', agentUserId: 1 });
     expect(record.legs.map((l) => l.role).sort()).toEqual(['agent', 'outbound']);
+    expect(await until(() => rig!.sw.snapshot().agents[0]?.state === 'ready')).toBe(true);
     expect(await rig.leftovers()).toEqual({ calls: 0, legs: 0, offers: 0, dialogs: 0, sessions: 0 });
   });
 

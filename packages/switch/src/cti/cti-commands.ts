@@ -253,7 +253,15 @@ async function dial(sw: CallSwitch, agentId: number, target: string): Promise<Ct
   }
   const call = sw.newOutboundCall(callId, agentSide.leg, session.extension, target);
   call.agentId = agentId;
+  // While dialling out the queues pass the agent by; afterwards they are as ready as before.
+  const wasReady = sw.tryAcd(() => sw.acd.agent(String(agentId)))?.state === 'ready';
   sw.tryAcd(() => sw.acd.setNotReady(String(agentId), 'outbound'));
+  call.hangup.signal.addEventListener('abort', () => {
+    if (wasReady) queueMicrotask(() => {
+      sw.tryAcd(() => sw.acd.setReady(String(agentId)));
+      sw.agentChanged(agentId);
+    });
+  }, { once: true });
   sw.events.emit({ event: 'call.dialing', agentId, callId: call.id, target });
   void (async () => {
     try {
