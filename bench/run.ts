@@ -12,6 +12,7 @@ const BENCHMARKS: Record<string, string> = {
   'sip-register': 'sip-register.ts',
   media: 'media-concurrent.ts',
   acd: 'acd-decisions.ts',
+  switch: 'switch.ts',
 };
 
 const asked = process.argv.slice(2);

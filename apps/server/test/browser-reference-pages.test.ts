@@ -3,17 +3,16 @@
  * and staff use them: 数据字典, 工作日历, 班次, 系统参数, 公告, 用户组, API 令牌 and the language switch.
  * Each test checks what the page shows and, through the API, that the change was stored and audited.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { SESSION_COOKIE, type AuditEntry, type BusinessCalendar, type DictionaryItem, type Me, type Parameter } from '@rexian/contracts';
+import { type AuditEntry, type BusinessCalendar, type DictionaryItem, type Me, type Parameter } from '@rexian/contracts';
 import { workHours } from '../src/db/schema';
 import { DATABASE_KINDS } from './databases';
-import { signInThroughPage, startWebServer, useBrowser, type WebServer } from './browser';
-import { ADMIN_PASSWORD, STAFF_PASSWORD } from './test-app';
+import { CONTEXT_OPTIONS, signInThroughPage, useAdminSession, useBrowser } from './browser';
+import { STAFF_PASSWORD } from './test-app';
 
 const chromium = useBrowser();
 
-const CONTEXT_OPTIONS = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
 /** For expect.poll: what the page shows after a request, given time on a busy machine (vitest's default is 1 s). */
 const SOON = { timeout: 15_000, interval: 100 };
 
@@ -32,30 +31,9 @@ function menuKeys(page: Page): Promise<(string | null)[]> {
 }
 
 describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
-  let server: WebServer;
-  /** One administrator signed in for the whole describe; each test opens its own tab in it. */
-  let admin: BrowserContext;
-  let adminCookie: string;
+  const session = useAdminSession(chromium, kind);
+  const adminGet = session.adminGet;
 
-  beforeAll(async () => {
-    server = await startWebServer(kind, chromium.webDir);
-    admin = await chromium.browser.newContext(CONTEXT_OPTIONS);
-    const page = await admin.newPage();
-    await signInThroughPage(page, server.baseUrl, 'admin', ADMIN_PASSWORD);
-    await page.close();
-    adminCookie = (await admin.cookies()).find((c) => c.name === SESSION_COOKIE)!.value;
-  });
-  afterAll(async () => {
-    await admin?.close();
-    await server?.close();
-  });
-
-  /** A GET as the signed-in administrator, straight to the server. */
-  async function adminGet<T>(url: string): Promise<T> {
-    const response = await server.app.inject({ method: 'GET', url, headers: { cookie: `${SESSION_COOKIE}=${adminCookie}` } });
-    expect(response.statusCode, `${url}: ${response.body}`).toBe(200);
-    return response.json() as T;
-  }
 
   async function audited(action: string): Promise<AuditEntry[]> {
     const page = await adminGet<{ items: AuditEntry[] }>(`/api/audit?action=${encodeURIComponent(action)}&pageSize=100`);
@@ -63,8 +41,8 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
   }
 
   it('数据字典: an item added to 示忙原因 shows in the table, and switching it off survives a reload', async () => {
-    const { page, problems } = await openPage(admin);
-    await page.goto(`${server.baseUrl}/dictionary`);
+    const { page, problems } = await openPage(session.admin);
+    await page.goto(`${session.server.baseUrl}/dictionary`);
     await page.locator('[data-dictionary-type="not_ready_reason"]').click();
     await page.getByText('示忙原因（not_ready_reason）', { exact: true }).waitFor();
 
@@ -102,10 +80,10 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
   it('工作日历: a holiday and a make-up Saturday are listed, and the check says a moment on that Saturday is in business hours', async () => {
     // The demo week is 7×24 (the demo hotline answers around the clock); this test is about office hours.
     const office = [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '17:30' }];
-    await server.app.db.delete(workHours);
-    await server.app.db.insert(workHours).values([1, 2, 3, 4, 5].map((weekday) => ({ weekday, intervals: office })));
-    const { page, problems } = await openPage(admin);
-    await page.goto(`${server.baseUrl}/calendar`);
+    await session.server.app.db.delete(workHours);
+    await session.server.app.db.insert(workHours).values([1, 2, 3, 4, 5].map((weekday) => ({ weekday, intervals: office })));
+    const { page, problems } = await openPage(session.admin);
+    await page.goto(`${session.server.baseUrl}/calendar`);
     const specialDays = page.locator('.ant-card').filter({ hasText: '特殊日期' }).getByRole('table');
     await specialDays.getByRole('row', { name: /2027-01-01/ }).waitFor();
 
@@ -150,8 +128,8 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
   });
 
   it('班次: a night shift from 22:00 to 06:00 is listed as overnight (跨天)', async () => {
-    const { page, problems } = await openPage(admin);
-    await page.goto(`${server.baseUrl}/shifts`);
+    const { page, problems } = await openPage(session.admin);
+    await page.goto(`${session.server.baseUrl}/shifts`);
     await page.getByRole('row', { name: /早班/ }).waitFor();
     expect(await page.getByRole('row', { name: /早班/ }).innerText()).not.toContain('跨天');
 
@@ -175,8 +153,8 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
   });
 
   it('系统参数: a lock-out threshold lowered to 3 is kept after a reload and locks an account on the third wrong password', async () => {
-    const { page, problems } = await openPage(admin);
-    await page.goto(`${server.baseUrl}/parameters`);
+    const { page, problems } = await openPage(session.admin);
+    await page.goto(`${session.server.baseUrl}/parameters`);
     const row = page.getByRole('row', { name: /连续登录失败锁定次数/ });
     await row.waitFor();
     expect(await row.getByRole('spinbutton').inputValue()).toBe('5');
@@ -191,7 +169,7 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
 
     // Three wrong passwords in a row now lock agent3; even the right one is then refused.
     const login = (password: string) =>
-      server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { account: 'agent3', password } });
+      session.server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { account: 'agent3', password } });
     expect((await login('wrong-1')).statusCode).toBe(401);
     expect((await login('wrong-2')).statusCode).toBe(401);
     expect((await login('wrong-3')).statusCode).toBe(423);
@@ -206,8 +184,8 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
   });
 
   it('公告: an announcement the administrator publishes is unread for agent1 until opened, then 阅读情况 shows agent1 with the read time', async () => {
-    const { page, problems } = await openPage(admin);
-    await page.goto(`${server.baseUrl}/announcements`);
+    const { page, problems } = await openPage(session.admin);
+    await page.goto(`${session.server.baseUrl}/announcements`);
     await page.getByRole('button', { name: '发布公告' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('标题').fill('五一假期排班调整');
@@ -222,7 +200,7 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
     // agent1, in a browser of their own, finds it among the unread on the home page and opens it.
     const agentContext = await chromium.browser.newContext(CONTEXT_OPTIONS);
     const agent = await openPage(agentContext);
-    await signInThroughPage(agent.page, server.baseUrl, 'agent1', STAFF_PASSWORD);
+    await signInThroughPage(agent.page, session.server.baseUrl, 'agent1', STAFF_PASSWORD);
     await agent.page.getByText('未读公告（2）').waitFor();
     const unread = agent.page.getByRole('row', { name: /五一假期排班调整/ });
     await unread.getByRole('button', { name: '五一假期排班调整' }).click();
@@ -256,11 +234,11 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
   });
 
   it('用户组: agent2, made a member of a group holding the 班长 role, sees the 审计日志 menu on signing in', async () => {
-    const before = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { account: 'agent2', password: STAFF_PASSWORD } });
+    const before = await session.server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { account: 'agent2', password: STAFF_PASSWORD } });
     expect((before.json() as Me).rights).not.toContain('audit.view');
 
-    const { page, problems } = await openPage(admin);
-    await page.goto(`${server.baseUrl}/groups`);
+    const { page, problems } = await openPage(session.admin);
+    await page.goto(`${session.server.baseUrl}/groups`);
     await page.getByRole('button', { name: '新建用户组' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('用户组名称').fill('值班班长组');
@@ -281,7 +259,7 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
 
     const agentContext = await chromium.browser.newContext(CONTEXT_OPTIONS);
     const agent = await openPage(agentContext);
-    await signInThroughPage(agent.page, server.baseUrl, 'agent2', STAFF_PASSWORD);
+    await signInThroughPage(agent.page, session.server.baseUrl, 'agent2', STAFF_PASSWORD);
     // 座席 and 班长 together: agent work, own and department call records, voicemail, and the 班长 menus.
     expect((await menuKeys(agent.page)).sort()).toEqual(['agent', 'announcements', 'audit', 'callTasks', 'calls', 'departments', 'home', 'users']);
     await agent.page.locator('[data-menu="audit"]').click();
@@ -292,8 +270,8 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
   });
 
   it('API 令牌: a new token is shown once as rxt_…, opens the API to an integration, and is refused once revoked', async () => {
-    const { page, problems } = await openPage(admin);
-    await page.goto(`${server.baseUrl}/tokens`);
+    const { page, problems } = await openPage(session.admin);
+    await page.goto(`${session.server.baseUrl}/tokens`);
     await page.getByRole('button', { name: '新建令牌' }).click();
     await page.getByRole('dialog').getByLabel('令牌名称').fill('工单系统对接');
     await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
@@ -311,7 +289,7 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
     expect(await row.getByRole('cell').nth(3).innerText()).toBe('—'); // 最近使用: never yet
 
     const departments = () =>
-      server.app.inject({ method: 'GET', url: '/api/departments', headers: { authorization: `Bearer ${secret}` } });
+      session.server.app.inject({ method: 'GET', url: '/api/departments', headers: { authorization: `Bearer ${secret}` } });
     const allowed = await departments();
     expect(allowed.statusCode).toBe(200);
     expect((allowed.json() as { name: string }[]).map((d) => d.name)).toContain('客服中心');
@@ -332,9 +310,9 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
 
   it('switching the language to English relabels the menu, is remembered on reload, and 中文 switches it back', async () => {
     // A browser of its own (the language is remembered per browser), signed in as the administrator.
-    const context = await chromium.browser.newContext({ ...CONTEXT_OPTIONS, storageState: await admin.storageState() });
+    const context = await chromium.browser.newContext({ ...CONTEXT_OPTIONS, storageState: await session.admin.storageState() });
     const { page, problems } = await openPage(context);
-    await page.goto(server.baseUrl);
+    await page.goto(session.server.baseUrl);
     const label = (key: string) => page.locator(`[data-menu="${key}"]`).innerText();
     expect(await label('dictionary')).toBe('数据字典');
 

@@ -15,10 +15,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { SESSION_COOKIE, type QueueConfig, type User } from '@rexian/contracts';
+import type { QueueConfig, User } from '@rexian/contracts';
 import { DatabaseSwitchStore } from '../src/modules/switch/switch-store';
 import { DATABASE_KINDS } from './databases';
-import { signInThroughPage, startWebServer, useBrowser, type WebServer } from './browser';
+import { CONTEXT_OPTIONS, signInThroughPage, useAdminSession, useBrowser } from './browser';
 import { exited, startServerProcess, type ServerProcess } from './server-process';
 import { hasBaresip, startAgentPhone, type AgentPhone } from './support/agent-phone';
 import { startHotlineCall, type HotlineCall } from './support/sipp-caller';
@@ -26,7 +26,6 @@ import { ADMIN_PASSWORD, STAFF_PASSWORD } from './test-app';
 
 const chromium = useBrowser();
 
-const CONTEXT_OPTIONS = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
 /** For expect.poll: what the page shows after a request, given time on a busy machine. */
 const SOON = { timeout: 15_000, interval: 100 };
 
@@ -62,32 +61,13 @@ async function pick(page: Page, select: ReturnType<Page['getByRole']>, text: str
 }
 
 describe.each(DATABASE_KINDS)('call-center pages in the browser (%s)', (kind) => {
-  let server: WebServer;
-  let admin: BrowserContext;
-  let adminCookie: string;
+  const session = useAdminSession(chromium, kind);
+  const adminGet = session.adminGet;
 
-  beforeAll(async () => {
-    server = await startWebServer(kind, chromium.webDir);
-    admin = await chromium.browser.newContext(CONTEXT_OPTIONS);
-    const page = await admin.newPage();
-    await signInThroughPage(page, server.baseUrl, 'admin', ADMIN_PASSWORD);
-    await page.close();
-    adminCookie = (await admin.cookies()).find((c) => c.name === SESSION_COOKIE)!.value;
-  });
-  afterAll(async () => {
-    await admin?.close();
-    await server?.close();
-  });
-
-  async function adminGet<T>(url: string): Promise<T> {
-    const response = await server.app.inject({ method: 'GET', url, headers: { cookie: `${SESSION_COOKIE}=${adminCookie}` } });
-    expect(response.statusCode, `${url}: ${response.body}`).toBe(200);
-    return response.json() as T;
-  }
 
   it('队列管理 and 号码路由: a queue with two members, a number routed to it, and a blacklisted caller', async () => {
-    const { page, problems } = await openPage(admin);
-    await page.goto(server.baseUrl);
+    const { page, problems } = await openPage(session.admin);
+    await page.goto(session.server.baseUrl);
     await expect.poll(() => page.locator('.ant-menu').innerText(), SOON).toContain('呼叫中心');
     await page.locator('[data-menu="queues"]').click();
     await page.getByRole('row', { name: /账务查询/ }).waitFor();
@@ -130,7 +110,7 @@ describe.each(DATABASE_KINDS)('call-center pages in the browser (%s)', (kind) =>
   it('通话记录: a call the switch wrote shows with its outcome and durations, and its detail shows legs, IVR path and keys', async () => {
     const queue = (await adminGet<QueueConfig[]>('/api/queues')).find((q) => q.name === '账务查询')!;
     const agent = (await adminGet<{ items: User[] }>('/api/users?q=agent1')).items.find((u) => u.account === 'agent1')!;
-    const store = new DatabaseSwitchStore(server.database.db);
+    const store = new DatabaseSwitchStore(session.server.database.db);
     const startedAt = new Date(Date.now() - 5 * 60_000);
     const at = (seconds: number) => new Date(startedAt.getTime() + seconds * 1000);
     await store.callStarted({ id: 'browser-call-1', direction: 'inbound', callerNumber: '13800138000', calledNumber: '8000', trunk: '演示中继', startedAt });
@@ -148,8 +128,8 @@ describe.each(DATABASE_KINDS)('call-center pages in the browser (%s)', (kind) =>
       agentUserId: agent.id, agentName: agent.name, agentExtension: '1001', endReason: 'caller-bye',
     });
 
-    const { page, problems } = await openPage(admin);
-    await page.goto(`${server.baseUrl}/calls`);
+    const { page, problems } = await openPage(session.admin);
+    await page.goto(`${session.server.baseUrl}/calls`);
     const row = page.getByRole('row', { name: /13800138000/ });
     await expect.poll(() => row.innerText(), SOON).toContain('已接听');
     const text = await row.innerText();
@@ -176,8 +156,8 @@ describe.each(DATABASE_KINDS)('call-center pages in the browser (%s)', (kind) =>
   });
 
   it('IVR 流程: a draft with a branch to a missing node is refused on 发布 with the problem by node; fixed it publishes, and an earlier version comes back', async () => {
-    const { page, problems } = await openPage(admin);
-    await page.goto(`${server.baseUrl}/ivr-flows`);
+    const { page, problems } = await openPage(session.admin);
+    await page.goto(`${session.server.baseUrl}/ivr-flows`);
     await page.getByRole('row', { name: /演示热线/ }).waitFor();
     await page.getByRole('button', { name: '新建流程' }).click();
     await page.getByRole('dialog').getByLabel('流程名称').fill('夜间菜单');
@@ -226,11 +206,11 @@ describe.each(DATABASE_KINDS)('call-center pages in the browser (%s)', (kind) =>
   });
 
   it('留言与回叫: a new voicemail is counted on the tab, and marked done with a note it moves to 已处理', async () => {
-    const store = new DatabaseSwitchStore(server.database.db);
+    const store = new DatabaseSwitchStore(session.server.database.db);
     await store.voicemailSaved({ callId: 'browser-call-2', callerNumber: '13700001111', queueId: null, reason: 'after-hours', path: 'voicemail/browser-2.wav', durationMs: 8000 });
 
-    const { page, problems } = await openPage(admin);
-    await page.goto(`${server.baseUrl}/call-tasks`);
+    const { page, problems } = await openPage(session.admin);
+    await page.goto(`${session.server.baseUrl}/call-tasks`);
     const row = page.getByRole('row', { name: /13700001111/ });
     await expect.poll(() => row.innerText(), SOON).toContain('非工作时间');
     await expect.poll(() => page.getByTestId('new-voicemail-count').innerText(), SOON).toContain('1');
@@ -248,11 +228,11 @@ describe.each(DATABASE_KINDS)('call-center pages in the browser (%s)', (kind) =>
 
   it('留言与回叫: a caller who hung up in the queue is on 回叫 with the time waited, and 无法接通 closes it with a note', async () => {
     const queue = (await adminGet<QueueConfig[]>('/api/queues')).find((q) => q.name === '故障报修')!;
-    const store = new DatabaseSwitchStore(server.database.db);
+    const store = new DatabaseSwitchStore(session.server.database.db);
     await store.callbackRequested({ callId: 'browser-call-3', callerNumber: '13600002222', queueId: queue.id, reason: 'abandoned', waitedMs: 75_000 });
 
-    const { page, problems } = await openPage(admin);
-    await page.goto(`${server.baseUrl}/call-tasks`);
+    const { page, problems } = await openPage(session.admin);
+    await page.goto(`${session.server.baseUrl}/call-tasks`);
     await page.getByRole('tab', { name: '回叫' }).click();
     const row = page.getByRole('row', { name: /13600002222/ });
     await expect.poll(() => row.innerText(), SOON).toContain('排队中挂机');
@@ -272,7 +252,7 @@ describe.each(DATABASE_KINDS)('call-center pages in the browser (%s)', (kind) =>
     const agent = await chromium.browser.newContext(CONTEXT_OPTIONS);
     try {
       const { page, problems } = await openPage(agent);
-      await signInThroughPage(page, server.baseUrl, 'agent1', STAFF_PASSWORD);
+      await signInThroughPage(page, session.server.baseUrl, 'agent1', STAFF_PASSWORD);
       expect(await page.locator('[data-menu]').evaluateAll((items) => items.map((i) => i.getAttribute('data-menu')))).toEqual(
         expect.arrayContaining(['agent', 'calls']),
       );

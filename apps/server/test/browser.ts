@@ -6,8 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { SESSION_COOKIE } from '@rexian/contracts';
 import type { FastifyInstance } from 'fastify';
 import { build } from '../src/app';
 import { loadConfig } from '../src/config';
@@ -115,6 +116,45 @@ export function useBrowser(): { readonly browser: Browser; readonly webDir: stri
     },
     get webDir() {
       return web!.dir;
+    },
+  };
+}
+
+/** Browser contexts of the tests: Chinese, Shanghai time. */
+export const CONTEXT_OPTIONS = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
+
+/**
+ * For a describe block: a server over `kind` and one administrator signed in through the sign-in
+ * page for all its tests (each test opens its own tab in `admin`); `adminGet` reads the API as them.
+ */
+export function useAdminSession(browser: { readonly browser: Browser; readonly webDir: string }, kind: DatabaseKind) {
+  let server: WebServer | undefined;
+  let admin: BrowserContext | undefined;
+  let cookie = '';
+  beforeAll(async () => {
+    server = await startWebServer(kind, browser.webDir);
+    admin = await browser.browser.newContext(CONTEXT_OPTIONS);
+    const page = await admin.newPage();
+    await signInThroughPage(page, server.baseUrl, 'admin', ADMIN_PASSWORD);
+    await page.close();
+    cookie = (await admin.cookies()).find((c) => c.name === SESSION_COOKIE)!.value;
+  });
+  afterAll(async () => {
+    await admin?.close();
+    await server?.close();
+  });
+  return {
+    get server(): WebServer {
+      return server!;
+    },
+    get admin(): BrowserContext {
+      return admin!;
+    },
+    /** A GET as the signed-in administrator, straight to the server. */
+    async adminGet<T>(url: string): Promise<T> {
+      const response = await server!.app.inject({ method: 'GET', url, headers: { cookie: `${SESSION_COOKIE}=${cookie}` } });
+      expect(response.statusCode, `${url}: ${response.body}`).toBe(200);
+      return response.json() as T;
     },
   };
 }

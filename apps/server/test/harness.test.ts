@@ -1,6 +1,6 @@
 /**
  * Proof that the end-to-end test tools work against what runs today: a SIPp caller walks the demo
- * hotline 8000 (answered by the example user agent until the switch exists) pressing RFC 2833 keys;
+ * hotline 8000 (the demo IVR, or the example user agent on trees without the switch) pressing RFC 2833 keys;
  * a baresip agent phone registers extension 1001 to the running server, answers a call made
  * straight to it, and records what it hears; the WAV analysis tells tones and silence apart.
  */

@@ -3,29 +3,18 @@
  * desk phones: blind transfer, consult transfer, a three-way conference; the maximum wait sends a
  * caller to voicemail; a caller who gives up in the queue is on the callback list.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallbackRequest, CallRecord, CtiSnapshot, QueueConfig, Voicemail } from '@rexian/contracts';
 import { exited, signInOver, startServerProcess, type ServerProcess } from './server-process';
-import { hasBaresip, startAgentPhone, type AgentPhone } from './support/agent-phone';
+import { startAgentPhone, type AgentPhone } from './support/agent-phone';
+import { ADMIN_PASSWORD, STAFF_PASSWORD, hasSipPeers, hotlineEnv, poll } from './support/hotline-test';
 import { startHotlineCall, type HotlineCall } from './support/sipp-caller';
 
-const ADMIN_PASSWORD = 'Admin12345';
-const STAFF_PASSWORD = 'Staff12345';
-const hasSipp = spawnSync('sh', ['-c', 'command -v sipp']).status === 0;
-const runs = hasBaresip && hasSipp ? describe : describe.skip;
+const runs = hasSipPeers ? describe : describe.skip;
 
-async function poll<T>(read: () => Promise<T | undefined>, ms: number): Promise<T | undefined> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined || Date.now() > end) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 runs('call control, overflow and callbacks with desk phones', () => {
   let dataDir: string;
@@ -48,7 +37,7 @@ runs('call control, overflow and callbacks with desk phones', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'rexian-control-'));
-    server = await startServerProcess({ REXIAN_DATA_DIR: dataDir, REXIAN_ADMIN_PASSWORD: ADMIN_PASSWORD, REXIAN_DEMO_PASSWORD: STAFF_PASSWORD, REXIAN_SIP_DIGEST_ALGORITHMS: 'MD5' });
+    server = await startServerProcess(hotlineEnv(dataDir));
     admin = await signInOver(server.baseUrl, 'admin', ADMIN_PASSWORD);
     agent = await signInOver(server.baseUrl, 'agent1', STAFF_PASSWORD);
     for (const extension of ['1001', '1004', '1005']) {

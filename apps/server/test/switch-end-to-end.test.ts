@@ -13,24 +13,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallRecord, QueueConfig } from '@rexian/contracts';
 import { exited, signInOver, startServerProcess, type ServerProcess } from './server-process';
-import { hasBaresip, startAgentPhone, type AgentPhone } from './support/agent-phone';
+import { startAgentPhone, type AgentPhone } from './support/agent-phone';
+import { ADMIN_PASSWORD, STAFF_PASSWORD, hasSipPeers, hotlineEnv, poll } from './support/hotline-test';
 import { startHotlineCall, callHotline } from './support/sipp-caller';
 import { channelRms, readWavSignal, toneLevel } from './support/wav-analysis';
-import { spawnSync } from 'node:child_process';
 
-const ADMIN_PASSWORD = 'Admin12345';
-const STAFF_PASSWORD = 'Staff12345';
-const hasSipp = spawnSync('sh', ['-c', 'command -v sipp']).status === 0;
-const runs = hasBaresip && hasSipp ? describe : describe.skip;
+const runs = hasSipPeers ? describe : describe.skip;
 
-async function poll<T>(read: () => Promise<T | undefined>, ms: number): Promise<T | undefined> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined || Date.now() > end) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 runs('a call through the demo hotline, end to end', () => {
   let dataDir: string;
@@ -50,7 +39,7 @@ runs('a call through the demo hotline, end to end', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'rexian-e2e-'));
-    server = await startServerProcess({ REXIAN_DATA_DIR: dataDir, REXIAN_ADMIN_PASSWORD: ADMIN_PASSWORD, REXIAN_DEMO_PASSWORD: STAFF_PASSWORD, REXIAN_SIP_DIGEST_ALGORITHMS: 'MD5' });
+    server = await startServerProcess(hotlineEnv(dataDir));
     admin = await signInOver(server.baseUrl, 'admin', ADMIN_PASSWORD);
   }, 90_000);
 
@@ -155,7 +144,7 @@ runs('a call through the demo hotline, end to end', () => {
     server.child.kill('SIGKILL');
     await exited(server.child);
     call.stop();
-    server = await startServerProcess({ REXIAN_DATA_DIR: dataDir, REXIAN_ADMIN_PASSWORD: ADMIN_PASSWORD, REXIAN_SIP_DIGEST_ALGORITHMS: 'MD5' });
+    server = await startServerProcess(hotlineEnv(dataDir));
     admin = await signInOver(server.baseUrl, 'admin', ADMIN_PASSWORD);
     const closed = await callFrom('13933334444');
     expect(closed).toMatchObject({ outcome: 'interrupted' });

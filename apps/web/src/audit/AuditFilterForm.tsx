@@ -1,4 +1,5 @@
-import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import { DatePicker, Form, Input, Select } from 'antd';
+import { SearchButtons } from '../forms/SearchButtons';
 import type { Dayjs } from 'dayjs';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditAction, type AuditEntry, type AuditQuery } from '@rexian/contracts';
 import { useT } from '../i18n/use-t';
@@ -61,17 +62,7 @@ export function AuditFilterForm({ onSearch }: { onSearch: (filter: AuditFilter) 
       <Form.Item name="range" label={t('audit.time')}>
         <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowEmpty={[true, true]} />
       </Form.Item>
-      <Space>
-        <Button type="primary" htmlType="submit">{t('common.search')}</Button>
-        <Button
-          onClick={() => {
-            form.resetFields();
-            onSearch({});
-          }}
-        >
-          {t('common.reset')}
-        </Button>
-      </Space>
+      <SearchButtons form={form} onReset={() => onSearch({})} />
     </Form>
   );
 }

@@ -1,4 +1,5 @@
-import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import { DatePicker, Form, Input, Select } from 'antd';
+import { SearchButtons } from '../forms/SearchButtons';
 import type { Dayjs } from 'dayjs';
 import { CALL_OUTCOMES, type CallOutcome } from '@rexian/contracts';
 import { useT } from '../i18n/use-t';
@@ -45,17 +46,7 @@ export function CallFilterForm({ onSearch }: { onSearch: (filter: CallFilter) =>
       <Form.Item name="range" label={t('calls.time')}>
         <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowEmpty={[true, true]} />
       </Form.Item>
-      <Space>
-        <Button type="primary" htmlType="submit">{t('common.search')}</Button>
-        <Button
-          onClick={() => {
-            form.resetFields();
-            onSearch({});
-          }}
-        >
-          {t('common.reset')}
-        </Button>
-      </Space>
+      <SearchButtons form={form} onReset={() => onSearch({})} />
     </Form>
   );
 }
