@@ -40,6 +40,14 @@ export const CtiCommand = z.discriminatedUnion('command', [
   z.object({ command: z.literal('call.dial'), target: DialTarget }),
   /** Hands the caller back to an IVR flow (password entry, satisfaction survey) 转 IVR. */
   z.object({ command: z.literal('call.to-ivr'), callId: CallId, flowId: z.number().int() }),
+  /** Asks the team leader for help 求助, with or without a call in progress. */
+  z.object({ command: z.literal('agent.help'), message: z.string().trim().max(200).default('') }),
+  // ── supervision (right cti.supervise): the leader's own phone (their signed-in extension) joins ──
+  /** 监听 listen, 密语 whisper (only the agent hears the leader), 强插 barge-in (all hear all). */
+  z.object({ command: z.literal('call.supervise'), callId: CallId, mode: z.enum(['listen', 'whisper', 'barge']) }),
+  z.object({ command: z.literal('call.supervise-end'), callId: CallId }),
+  /** 强制置闲 / 强制置忙 / 强制签出 another agent. */
+  z.object({ command: z.literal('agent.force-state'), agentId: z.number().int(), state: z.enum(['ready', 'not-ready', 'logged-out']), reason: z.string().trim().max(60).default('supervisor') }),
 ]);
 export type CtiCommand = z.infer<typeof CtiCommand>;
 export type CtiCommandInput = z.input<typeof CtiCommand>;
@@ -86,6 +94,8 @@ export const CtiEvent = z.discriminatedUnion('event', [
     since: At,
     callId: z.string().nullable(),
   }),
+  z.object({ event: z.literal('agent.help-requested'), at: At, agentId: z.number().int(), extension: z.string().nullable(), callId: z.string().nullable(), message: z.string() }),
+  z.object({ event: z.literal('call.supervised'), at: At, agentId: z.number().int().nullable(), callId: z.string(), supervisorId: z.number().int(), mode: z.enum(['listen', 'whisper', 'barge', 'ended']) }),
   z.object({ event: z.literal('queue.changed'), at: At, queueId: z.number().int(), waiting: z.number().int(), longestWaitMs: z.number().int(), agentsReady: z.number().int(), agentsBusy: z.number().int() }),
 ]);
 export type CtiEvent = z.infer<typeof CtiEvent>;

@@ -34,3 +34,4 @@ export {
 } from './cti';
 export type { AgentPresence, CtiCommandInput } from './cti';
 export * from './ivr-flow';
+export * from './customers';

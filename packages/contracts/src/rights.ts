@@ -23,6 +23,10 @@ export const RIGHTS = {
   'queues.manage': { zh: '管理队列、号码路由与名单', en: 'Manage queues, routing and caller lists' },
   'ivr.manage': { zh: '管理 IVR 流程', en: 'Manage IVR flows' },
   'cti.agent': { zh: '坐席话务（签入、接听、转接、外呼）', en: 'Work as an agent (sign in, answer, transfer, dial)' },
+  'cti.supervise': { zh: '班长监控（监听、密语、强插、强制置闲置忙签出）', en: 'Supervise (listen, whisper, barge in, force states)' },
+  'customers.view': { zh: '查看客户资料', en: 'View customers' },
+  'customers.manage': { zh: '维护客户资料', en: 'Maintain customers' },
+  'wallboard.manage': { zh: '设置大屏告警阈值', en: 'Set wallboard thresholds' },
 } as const;
 
 export type Right = keyof typeof RIGHTS;

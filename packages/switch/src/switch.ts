@@ -536,7 +536,7 @@ export class CallSwitch implements CallHandler, CtiPort {
   }
 
   /** Places a leg for `call` and files it under its dialog once answered. */
-  private async dial(call: Call, number: string, role: 'agent' | 'transfer' | 'consult' | 'outbound', agentId: number | null, autoAnswer: boolean, onRinging?: () => void) {
+  private async dial(call: Call, number: string, role: 'agent' | 'transfer' | 'consult' | 'outbound' | 'supervisor', agentId: number | null, autoAnswer: boolean, onRinging?: () => void) {
     if (this.dialogs === undefined) throw new DialError('failed', 'SIP is not running');
     const placed = await this.dialer.dial(this.dialogs, { number, role, agentId, autoAnswer }, {
       group: call.id, callerNumber: call.callerNumber, ...(onRinging ? { onRinging } : {}),
@@ -700,6 +700,11 @@ export class CallSwitch implements CallHandler, CtiPort {
     const now = new Date();
     if (leg === call.callerLeg) return this.finish(call, 'caller-bye', 'remote');
     leg.end('bye', 'remote', this.dialogs, now);
+    if (leg === call.supervisorLeg) {
+      call.supervisorLeg = undefined;
+      this.events.emit({ event: 'call.supervised', agentId: call.agentId, callId: call.id, supervisorId: leg.agentId ?? 0, mode: 'ended' });
+      return;
+    }
     if (leg === call.consultLeg) {
       call.consultLeg = undefined;
       if (call.agentId !== null) this.events.emit({ event: 'call.consulting', agentId: call.agentId, callId: call.id, target: leg.peer, state: 'ended' });
@@ -759,7 +764,7 @@ export class CallSwitch implements CallHandler, CtiPort {
       await this.saveRecording(call).catch((error: unknown) => this.logger.error({ err: error, callId: call.id }, 'recording not saved'));
       const caller = call.callerLeg;
       caller.end(reason, endedBy === 'remote' ? 'remote' : 'local', this.dialogs, now);
-      for (const leg of [call.agentLeg, call.consultLeg, ...call.ringing]) leg?.end(reason, 'local', this.dialogs, now);
+      for (const leg of [call.agentLeg, call.consultLeg, call.supervisorLeg, ...call.ringing]) leg?.end(reason, 'local', this.dialogs, now);
       const talkMs = call.answeredAt ? now.getTime() - call.answeredAt.getTime() : null;
       const holdMs = caller.holdMs;
       await call.cdr.legUpdated(caller.id, { endedAt: now, result: reason, holdMs });
@@ -805,7 +810,7 @@ export class CallSwitch implements CallHandler, CtiPort {
   }
 
   /** Places a leg and, once answered, files it so its BYE finds the call (used by the commands). */
-  placeLeg(call: Call, number: string, role: 'transfer' | 'consult' | 'outbound' | 'agent', agentId: number | null, autoAnswer: boolean) {
+  placeLeg(call: Call, number: string, role: 'transfer' | 'consult' | 'outbound' | 'agent' | 'supervisor', agentId: number | null, autoAnswer: boolean) {
     return this.dial(call, number, role, agentId, autoAnswer);
   }
 

@@ -60,10 +60,14 @@ export async function seedDemoOrganisation(db: Db, passwords: DemoPasswords, sip
     const [adminRole, leaderRole, agentRole, handlerRole] = await tx.insert(roles).values([
       { name: '系统管理员', description: '全部功能，全部数据', rights: [...ALL_RIGHTS], dataScope: 'all' as const },
       {
-        name: '班长', description: '查看本部门人员、话单、录音与审计日志，处理留言，发布公告',
-        rights: [...view, 'audit.view', 'announcements.manage', 'calls.view', 'recordings.play', 'voicemail.handle', 'cti.agent'], dataScope: 'department' as const,
+        name: '班长', description: '查看本部门人员、话单、录音与审计日志，处理留言，监控坐席，发布公告',
+        rights: [
+          ...view, 'audit.view', 'announcements.manage', 'calls.view', 'recordings.play', 'voicemail.handle', 'cti.agent', 'cti.supervise',
+          'customers.view', 'customers.manage',
+        ],
+        dataScope: 'department' as const,
       },
-      { name: '座席', description: '接听与受理；只看本人数据', rights: ['cti.agent', 'calls.view'], dataScope: 'own' as const },
+      { name: '座席', description: '接听与受理；只看本人数据', rights: ['cti.agent', 'calls.view', 'customers.view', 'customers.manage'], dataScope: 'own' as const },
       { name: '处理部门人员', description: '处理派发到本部门的工单', rights: ['departments.view'], dataScope: 'department' as const },
     ]).returning();
 

@@ -24,6 +24,8 @@ export class Call {
   /** The party an agent consults (咨询) before transferring or conferencing. */
   consultLeg: Leg | undefined;
   conferenceId: string | undefined;
+  /** A team leader's phone listening, whispering or barged in (监听 / 密语 / 强插). */
+  supervisorLeg: Leg | undefined;
   /** Legs still ringing for this call (an offer to an agent, a transfer target). */
   readonly ringing = new Set<Leg>();
   outcome: CallOutcome = 'in-progress';

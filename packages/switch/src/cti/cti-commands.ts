@@ -47,6 +47,25 @@ export async function executeCommand(sw: CallSwitch, agentId: number, command: C
       return stateChange(sw, agentId, () => sw.acd.endWrapUp(agent));
     case 'call.dial':
       return dial(sw, agentId, command.target);
+    case 'agent.help': {
+      const session = sw.agents.get(agentId);
+      const call = [...sw.calls.values()].find((c) => c.agentId === agentId);
+      sw.events.emit({ event: 'agent.help-requested', agentId, extension: session?.extension ?? null, callId: call?.id ?? null, message: command.message });
+      return ok(call?.id ?? null, '已通知班长');
+    }
+    case 'agent.force-state':
+      return forceState(sw, command.agentId, command.state, command.reason);
+    case 'call.supervise':
+      return supervise(sw, agentId, command.callId, command.mode);
+    case 'call.supervise-end': {
+      const call = sw.calls.get(command.callId);
+      const leg = call?.supervisorLeg;
+      if (call === undefined || leg === undefined || leg.agentId !== agentId) return refuse('您没有在监控这个通话', command.callId);
+      call.supervisorLeg = undefined;
+      leg.end('supervise-end', 'local', sw.dialogLayer, new Date());
+      sw.events.emit({ event: 'call.supervised', agentId: call.agentId, callId: call.id, supervisorId: agentId, mode: 'ended' });
+      return ok(call.id);
+    }
     default:
       return callCommand(sw, agentId, command);
   }
@@ -64,7 +83,7 @@ function stateChange(sw: CallSwitch, agentId: number, change: () => void): CtiRe
   return ok();
 }
 
-type CallCommand = Exclude<CtiCommand, { command: `agent.${string}` } | { command: 'call.dial' }>;
+type CallCommand = Exclude<CtiCommand, { command: `agent.${string}` } | { command: 'call.dial' | 'call.supervise' | 'call.supervise-end' }>;
 
 async function callCommand(sw: CallSwitch, agentId: number, command: CallCommand): Promise<CtiResult> {
   const call = sw.callOf(agentId, command.callId);
@@ -290,4 +309,59 @@ function describe(error: unknown): string {
     return { busy: '对方忙', 'no-answer': '无人接听', failed: '呼叫失败', 'not-registered': '分机未注册' }[error.failure];
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+/** 强制置闲 / 置忙 / 签出 by a team leader (the server checks the right cti.supervise). */
+function forceState(sw: CallSwitch, agentId: number, state: 'ready' | 'not-ready' | 'logged-out', reason: string): CtiResult {
+  const agent = String(agentId);
+  if (!sw.agents.has(agentId)) return refuse('该坐席没有签入');
+  if (state === 'logged-out') {
+    if ([...sw.calls.values()].some((c) => c.agentId === agentId)) return refuse('该坐席正在通话，不能强制签出');
+    sw.tryAcd(() => sw.acd.logout(agent));
+    sw.agents.delete(agentId);
+    sw.agentChanged(agentId);
+    sw.saveSoon();
+    return ok();
+  }
+  return stateChange(sw, agentId, () => (state === 'ready' ? sw.acd.setReady(agent) : sw.acd.setNotReady(agent, reason)));
+}
+
+/**
+ * 监听 / 密语 / 强插: the leader's phone (their signed-in extension, answering by itself) joins the
+ * caller and the agent in a mix where it hears both and is heard by nobody, by the agent only, or by
+ * both. A second command on the same call changes the mode.
+ */
+async function supervise(sw: CallSwitch, supervisorId: number, callId: string, mode: 'listen' | 'whisper' | 'barge'): Promise<CtiResult> {
+  const call = sw.calls.get(callId);
+  if (call === undefined || call.agentLeg === undefined || call.state !== 'talking') return refuse('只能监控通话中的电话', callId);
+  const session = sw.agents.get(supervisorId);
+  if (session === undefined) return refuse('请先在话务台签入您的分机');
+  const agentLeg = call.agentLeg;
+  const join = (leg: Leg) => sw.media.supervise({
+    conferenceId: call.conferenceId ?? `sup-${call.id}`, supervisorId: leg.session.id, agentId: agentLeg.session.id, callerId: call.callerLeg.session.id, mode,
+  });
+  if (call.supervisorLeg !== undefined) {
+    await join(call.supervisorLeg);
+    sw.events.emit({ event: 'call.supervised', agentId: call.agentId, callId, supervisorId, mode });
+    return ok(callId);
+  }
+  let placed;
+  try {
+    placed = await sw.placeLeg(call, session.extension, 'supervisor', supervisorId, true);
+  } catch (error) {
+    return refuse(`无法呼叫您的分机：${describe(error)}`, callId);
+  }
+  call.supervisorLeg = placed.leg;
+  placed.answered.then(
+    async (leg) => {
+      if (call.ended || call.supervisorLeg !== leg) return leg.end('gone', 'local', sw.dialogLayer, new Date());
+      call.conferenceId ??= `sup-${call.id}`;
+      await join(leg);
+      sw.events.emit({ event: 'call.supervised', agentId: call.agentId, callId, supervisorId, mode });
+    },
+    () => {
+      if (call.supervisorLeg === placed.leg) call.supervisorLeg = undefined;
+    },
+  );
+  return ok(callId, '正在呼叫您的分机');
 }

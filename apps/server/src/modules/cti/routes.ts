@@ -11,7 +11,7 @@ export const ctiRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'cti.agent' },
     schema: { tags, summary: '坐席话务命令 Run a CTI command as the signed-in agent', body: CtiCommand, response: { 200: CtiResult } },
   }, async (request) => runCtiCommand({
-    db: app.db, cti: app.switchboard.cti, actor: actorOf(request), agentId: request.principal!.userId, command: request.body,
+    db: app.db, cti: app.switchboard.cti, actor: actorOf(request), agentId: request.principal!.userId, command: request.body, rights: request.principal!.rights,
   }));
 
   app.get('/snapshot', {

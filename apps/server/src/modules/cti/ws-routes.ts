@@ -63,7 +63,7 @@ export async function ctiSocketRoutes(app: FastifyInstance): Promise<void> {
       else if (!principal.rights.has('cti.agent')) {
         send({ type: 'cti.result', id: message.id, result: { ok: false, callId: null, message: '没有坐席话务权限 (cti.agent)' } });
       } else {
-        runCtiCommand({ db: app.db, cti, actor: actorOf(request), agentId: principal.userId, command: message.command })
+        runCtiCommand({ db: app.db, cti, actor: actorOf(request), agentId: principal.userId, command: message.command, rights: principal.rights })
           .then((result) => send({ type: 'cti.result', id: message.id, result }))
           .catch((error: Error) => {
             request.log.error({ err: error, command: message.command.command }, 'CTI command failed');
