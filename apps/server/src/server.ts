@@ -19,6 +19,9 @@ const passwords = { admin: config.adminPassword ?? generatePassword(), staff: pr
 const seeded = await seedDemoOrganisation(database.db, passwords, config.sipRealm);
 
 const logger = pino({ level: config.logLevel });
+// A promise nobody awaited that failed (a call step after the caller hung up, say) is a bug to log,
+// not a reason to drop every other call: the server keeps running.
+process.on('unhandledRejection', (error) => logger.error({ err: error }, 'unhandled rejection'));
 let telephony: SwitchService | undefined;
 let media: MediaEngine | undefined;
 // Known once HTTP listens; the IVR's HTTP lookups (the demo billing service) use it.

@@ -242,10 +242,17 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
     await page.getByRole('button', { name: '新建用户组' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('用户组名称').fill('值班班长组');
-    await dialog.getByLabel('成员', { exact: true }).click();
-    await dialog.getByLabel('成员', { exact: true }).fill('agent2');
-    await page.locator('.ant-select-dropdown').getByTitle('张伟（agent2）').click();
-    await dialog.getByLabel('用户组名称').click();
+    // The member picker searches the server as one types: on a busy machine the option list can be
+    // replaced under the click, so choose until the picker shows the member as chosen.
+    const chosen = dialog.locator('.ant-select-selection-item', { hasText: 'agent2' });
+    for (let attempt = 0; attempt < 3 && (await chosen.count()) === 0; attempt++) {
+      await dialog.getByLabel('成员', { exact: true }).click();
+      await dialog.getByLabel('成员', { exact: true }).fill('agent2');
+      await page.locator('.ant-select-dropdown:visible').getByTitle('张伟（agent2）').click();
+      await dialog.getByLabel('用户组名称').click();
+      await chosen.waitFor({ timeout: 3000 }).catch(() => {});
+    }
+    expect(await chosen.count()).toBe(1);
     await dialog.getByLabel('角色', { exact: true }).click();
     await page.locator('.ant-select-dropdown').getByTitle('班长', { exact: true }).click();
     await dialog.getByLabel('用户组名称').click();

@@ -241,7 +241,7 @@ export class CallSwitch implements CallHandler, CtiPort {
     else {
       // A trunk's number that nobody routed yet (TEL-7: an announcement rather than silence).
       this.logger.warn({ callId: call.id, calledNumber }, 'inbound number has no route');
-      void this.sayAndHangUp(call, '您拨打的号码暂未开通服务，请核对后再拨。', 'refused', 'no-route');
+      this.background(this.sayAndHangUp(call, '您拨打的号码暂未开通服务，请核对后再拨。', 'refused', 'no-route'), 'announcement');
     }
   }
 
@@ -420,7 +420,7 @@ export class CallSwitch implements CallHandler, CtiPort {
     if (this.closed) return;
     switch (event.type) {
       case 'offered':
-        void this.ringAgent(event.offerId, event.itemId, Number(event.agentId));
+        this.background(this.ringAgent(event.offerId, event.itemId, Number(event.agentId)), 'ringing an agent');
         break;
       case 'offer-timed-out':
       case 'offer-withdrawn':
@@ -521,7 +521,7 @@ export class CallSwitch implements CallHandler, CtiPort {
     call.clearTimers();
     await this.bridge(call, leg);
     const queue = this.queue(call.queueId);
-    if (queue !== undefined && !queue.record && call.recordingPath !== undefined) void this.dropRecording(call);
+    if (queue !== undefined && !queue.record && call.recordingPath !== undefined) this.background(this.dropRecording(call), 'dropping a recording');
     const agentName = this.config.agents.find((a) => a.userId === agentId)?.name ?? String(agentId);
     void call.cdr.update({
       answeredAt: leg.answeredAt!,
@@ -578,10 +578,10 @@ export class CallSwitch implements CallHandler, CtiPort {
       void call.cdr.then('callback', () => this.options.store.callbackRequested({
         callId: call.id, callerNumber: call.callerNumber, queueId: call.queueId, reason: 'overflow', waitedMs: Date.now() - (call.queuedAt ?? Date.now()),
       }));
-      void this.sayAndHangUp(call, '现在坐席繁忙，我们已记录您的号码，稍后将回电给您。再见。', 'callback');
+      this.background(this.sayAndHangUp(call, '现在坐席繁忙，我们已记录您的号码，稍后将回电给您。再见。', 'callback'), 'announcement');
     } else if (target.mailbox === OVERFLOW_MAILBOX.hangup) {
-      void this.sayAndHangUp(call, '现在坐席繁忙，请稍后再拨。再见。', 'no-answer');
-    } else void this.voicemail(call, 'overflow');
+      this.background(this.sayAndHangUp(call, '现在坐席繁忙，请稍后再拨。再见。', 'no-answer'), 'announcement');
+    } else this.background(this.voicemail(call, 'overflow'), 'voicemail');
   }
 
   /** Overflow or after hours: a prompt, a beep, the caller's message until # or hang-up. */
@@ -641,7 +641,7 @@ export class CallSwitch implements CallHandler, CtiPort {
   /** When nothing else can take the call (TEL-7): an apology instead of silence. */
   private fallback(call: Call, reason: string): void {
     this.logger.warn({ callId: call.id, reason }, 'call falls back to the apology');
-    void this.sayAndHangUp(call, '抱歉，系统暂时无法为您服务，请稍后再拨。', 'failed', reason);
+    this.background(this.sayAndHangUp(call, '抱歉，系统暂时无法为您服务，请稍后再拨。', 'failed', reason), 'announcement');
   }
 
   // ── recording ──────────────────────────────────────────────────────────────────────────────
@@ -903,6 +903,14 @@ export class CallSwitch implements CallHandler, CtiPort {
   }
 
   // ── state ──────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Runs work nobody awaits (a timer's or an event's consequence): a failure — typically a media
+   * session closed because the caller hung up meanwhile — is logged, never left unhandled.
+   */
+  background(work: Promise<unknown>, what: string): void {
+    work.catch((error: unknown) => this.logger.warn({ err: error, what }, 'call step failed'));
+  }
 
   /** Runs an ACD command whose failure means "not applicable now" (logged at debug). */
   tryAcd<T>(command: () => T): T | undefined {

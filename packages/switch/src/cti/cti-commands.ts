@@ -129,7 +129,7 @@ async function callCommand(sw: CallSwitch, agentId: number, command: CallCommand
       call.agentLeg = undefined;
       sw.completeAgent(call);
       sw.events.emit({ event: 'call.transferred', agentId, callId: call.id, target: command.target, mode: 'blind' });
-      void transferTo(sw, call, command.target);
+      sw.background(transferTo(sw, call, command.target), 'blind transfer');
       return ok(call.id);
     }
     case 'call.consult': {
@@ -145,7 +145,7 @@ async function callCommand(sw: CallSwitch, agentId: number, command: CallCommand
       }
       call.consultLeg = placed.leg;
       sw.events.emit({ event: 'call.consulting', agentId, callId: call.id, target: command.target, state: 'ringing' });
-      placed.answered.then(
+      sw.background(placed.answered.then(
         async (leg) => {
           if (call.ended || call.consultLeg !== leg) return leg.end('gone', 'local', layer, now());
           await sw.media.bridge(agentLeg.session.id, leg.session.id);
@@ -155,7 +155,7 @@ async function callCommand(sw: CallSwitch, agentId: number, command: CallCommand
           if (call.consultLeg === placed.leg) call.consultLeg = undefined;
           sw.events.emit({ event: 'call.consulting', agentId, callId: call.id, target: command.target, state: 'failed' });
         },
-      );
+      ), 'joining a leg');
       return ok(call.id);
     }
     case 'call.consult-transfer': {
@@ -200,7 +200,7 @@ async function callCommand(sw: CallSwitch, agentId: number, command: CallCommand
       agentLeg.end('to-ivr', 'local', layer, now());
       call.agentLeg = undefined;
       sw.completeAgent(call);
-      void sw.runFlowFor(call, command.flowId);
+      sw.background(sw.runFlowFor(call, command.flowId), 'back to the IVR');
       return ok(call.id);
     }
   }
@@ -352,7 +352,7 @@ async function supervise(sw: CallSwitch, supervisorId: number, callId: string, m
     return refuse(`无法呼叫您的分机：${describe(error)}`, callId);
   }
   call.supervisorLeg = placed.leg;
-  placed.answered.then(
+  sw.background(placed.answered.then(
     async (leg) => {
       if (call.ended || call.supervisorLeg !== leg) return leg.end('gone', 'local', sw.dialogLayer, new Date());
       call.conferenceId ??= `sup-${call.id}`;
@@ -362,6 +362,6 @@ async function supervise(sw: CallSwitch, supervisorId: number, callId: string, m
     () => {
       if (call.supervisorLeg === placed.leg) call.supervisorLeg = undefined;
     },
-  );
+  ), 'joining a leg');
   return ok(callId, '正在呼叫您的分机');
 }
