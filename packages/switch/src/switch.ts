@@ -67,6 +67,8 @@ interface Offer {
   call: Call;
   agentId: number;
   leg: Leg | undefined;
+  /** Why the ACD took the offer back before its leg existed (the leg is then ended for this reason). */
+  gone?: string;
 }
 
 const PRIORITY = { vip: 10, priority: 5, blacklist: 0 } as const;
@@ -427,9 +429,9 @@ export class CallSwitch implements CallHandler, CtiPort {
       case 'rejected': {
         const offer = this.offers.get(event.offerId);
         this.offers.delete(event.offerId);
-        if (offer?.leg !== undefined && offer.leg.state !== 'answered') {
-          offer.leg.end(event.type === 'offer-timed-out' ? 'ring-timeout' : 'withdrawn', 'local', this.dialogs, new Date());
-        }
+        const reason = event.type === 'offer-timed-out' ? 'ring-timeout' : 'withdrawn';
+        if (offer !== undefined) offer.gone = reason;
+        if (offer?.leg !== undefined && offer.leg.state !== 'answered') offer.leg.end(reason, 'local', this.dialogs, new Date());
         if (offer !== undefined && offer.call.state === 'ringing' && offer.call.agentLeg === undefined) offer.call.state = 'queued';
         break;
       }
@@ -496,7 +498,7 @@ export class CallSwitch implements CallHandler, CtiPort {
       return;
     }
     offer.leg = placed.leg;
-    if (!this.offers.has(offerId)) placed.leg.end('withdrawn', 'local', this.dialogs, new Date());
+    if (!this.offers.has(offerId)) placed.leg.end(offer.gone ?? 'withdrawn', 'local', this.dialogs, new Date());
     let leg: Leg;
     try {
       leg = await placed.answered;
