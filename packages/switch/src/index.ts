@@ -11,3 +11,4 @@ export { MemorySwitchStore } from './memory-store';
 export { runFlow, InvalidFlowError, type RunFlowOptions } from './ivr/run-flow';
 export { validateFlow, type ValidateFlowOptions } from './ivr/flow-validator';
 export { demoHotlineFlow, type DemoHotlineFlowOptions } from './ivr/demo-hotline-flow';
+export type { OutboundTrunk } from './calls/dialer';

@@ -16,7 +16,7 @@ import {
 } from '@rexian/sip';
 import { Call, publicVariables } from './calls/call';
 import { CdrWriter } from './calls/cdr-writer';
-import { DialError, Dialer } from './calls/dialer';
+import { DialError, Dialer, type OutboundTrunk } from './calls/dialer';
 import { runFlow } from './calls/flow-runner';
 import { Leg } from './calls/leg';
 import { MediaIvrChannel } from './calls/media-ivr-channel';
@@ -45,7 +45,7 @@ export interface CallSwitchOptions {
   /** Whether a trunk brings this number in (a number with no route of its own still gets an answer). */
   isInboundNumber?(number: string): boolean;
   /** Where outside numbers go (a trunk), if anywhere. */
-  trunkDestination?(number: string): Destination | undefined;
+  trunkDestination?(number: string): OutboundTrunk | undefined;
   fetch?: typeof fetch;
   logger?: Logger;
   /** Debounce of ACD state saves (ms). */

@@ -7,7 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import type { LegRole } from '@rexian/contracts';
 import type { MediaEngine } from '@rexian/media';
-import { CallFailedError, CallTimeoutError, type Destination, type DialogLayer, type LocationService } from '@rexian/sip';
+import {
+  CallFailedError, CallTimeoutError, challengeAnswerer, type DigestClientCredentials, type Destination, type DialogLayer, type LocationService,
+} from '@rexian/sip';
 import { Leg } from './leg';
 
 export type DialFailure = 'busy' | 'no-answer' | 'failed' | 'not-registered';
@@ -30,6 +32,12 @@ export interface DialTarget {
   autoAnswer?: boolean;
 }
 
+/** Where outside numbers leave, and the credentials a registering carrier challenges our INVITE for. */
+export interface OutboundTrunk {
+  destination: Destination;
+  credentials?: DigestClientCredentials;
+}
+
 export interface DialerOptions {
   media: MediaEngine;
   location: LocationService;
@@ -38,7 +46,7 @@ export interface DialerOptions {
   /** Whether `number` is an extension of ours (else it goes out through a trunk). */
   isExtension(number: string): boolean;
   /** Where outside numbers go; undefined when no trunk can take them. */
-  trunkDestination(number: string): Destination | undefined;
+  trunkDestination(number: string): OutboundTrunk | undefined;
   now(): Date;
 }
 
@@ -63,6 +71,7 @@ export class Dialer {
     const { media, location, aorOf, domain } = this.options;
     let uri: string;
     let destination: Destination;
+    let authenticate: ReturnType<typeof challengeAnswerer> | undefined;
     if (this.options.isExtension(target.number)) {
       const binding = location.lookup(aorOf(target.number))[0];
       if (binding === undefined) throw new DialError('not-registered', `extension ${target.number} has no registered phone`);
@@ -71,8 +80,10 @@ export class Dialer {
     } else {
       const trunk = this.options.trunkDestination(target.number);
       if (trunk === undefined) throw new DialError('failed', `no trunk for ${target.number}`);
-      uri = `sip:${target.number}@${trunk.address}:${trunk.port}`;
-      destination = trunk;
+      destination = trunk.destination;
+      uri = `sip:${target.number}@${destination.address}:${destination.port}`;
+      // RFC 3261 §22.2: a carrier we register to challenges our INVITE too (401/407).
+      if (trunk.credentials) authenticate = challengeAnswerer(trunk.credentials);
     }
     const session = await media.createSession({ group: props.group });
     const leg = new Leg(randomUUID(), target.role, target.number, session, target.agentId, this.options.now());
@@ -89,6 +100,7 @@ export class Dialer {
         sdp: session.sdp,
         headers,
         signal: leg.invite.signal,
+        ...(authenticate ? { authenticate } : {}),
         onProvisional: (response) => {
           if (response.status >= 180 && leg.state === 'dialling') {
             leg.state = 'ringing';

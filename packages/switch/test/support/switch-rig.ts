@@ -10,7 +10,7 @@ import { MediaEngine } from '@rexian/media';
 import {
   DialogLayer, Endpoint, InMemoryLocationService, createSipServer, staticPhoneDirectory, staticSdp, systemClock, type Dialog, type IncomingCall, type SipServer,
 } from '@rexian/sip';
-import { CallSwitch, EMPTY_CONFIG, MemorySwitchStore, type SwitchConfig } from '../../src/index';
+import { CallSwitch, EMPTY_CONFIG, MemorySwitchStore, type OutboundTrunk, type SwitchConfig } from '../../src/index';
 
 export type PhoneMode = 'answer' | 'ring' | 'busy';
 
@@ -77,7 +77,9 @@ export class SwitchRig {
     private readonly extensions: Set<string>,
   ) {}
 
-  static async start(config: Partial<SwitchConfig>, portBase: number, sipTimers?: { T1: number; T2: number; T4: number }): Promise<SwitchRig> {
+  static async start(
+    config: Partial<SwitchConfig>, portBase: number, sipTimers?: { T1: number; T2: number; T4: number }, trunk?: OutboundTrunk,
+  ): Promise<SwitchRig> {
     const dataDir = mkdtempSync(join(tmpdir(), 'rexian-switch-'));
     const media = await MediaEngine.start({ workers: 1, address: '127.0.0.1', portRange: { min: portBase, max: portBase + 400 }, ttsCacheDir: join(dataDir, 'tts') });
     const store = new MemorySwitchStore();
@@ -87,6 +89,7 @@ export class SwitchRig {
     const sw = await CallSwitch.start({
       media, store, location, aorOf: (e) => holder.server!.aorOf(e), domain: 'rexian', dataDir, serverUrl: () => 'http://127.0.0.1:1',
       isExtension: (n) => extensions.has(n), saveDelayMs: 10,
+      ...(trunk ? { trunkDestination: () => trunk } : {}),
     }, { ...EMPTY_CONFIG, ...config });
     const server = createSipServer({
       host: '127.0.0.1', port: 0, realm: 'rexian', phones: staticPhoneDirectory('rexian', []),

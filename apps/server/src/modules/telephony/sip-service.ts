@@ -5,7 +5,8 @@
  * administration pages a TelephonyStatus: registrations and trunk registration states.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import { createSipServer, type AnswerHook, type CallHandler, type Destination, type LocationService, type Trunk as SipTrunk } from '@rexian/sip';
+import { createSipServer, type AnswerHook, type CallHandler, type LocationService, type Trunk as SipTrunk } from '@rexian/sip';
+import type { OutboundTrunk } from '@rexian/switch';
 import type { PhoneRegistration, TrunkRegistrationState } from '@rexian/contracts';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
@@ -35,7 +36,7 @@ export interface SipService {
   isInboundNumber(number: string): boolean;
   aorOf(extension: string): string;
   /** Where calls to outside numbers go: the first enabled trunk with a single address or a registrar. */
-  trunkDestination(number: string): Destination | undefined;
+  trunkDestination(number: string): OutboundTrunk | undefined;
   counts(): { dialogs: number; transactions: number };
   close(): Promise<void>;
 }
@@ -131,14 +132,22 @@ export async function startSipService({ db, config, logger, answer, calls, locat
   };
 }
 
-/** Outside numbers leave through the first trunk we can address: a registrar, or a peer's single address. */
-function outboundDestination(trunks: readonly SipTrunk[]): Destination | undefined {
+/**
+ * Outside numbers leave through the first trunk we can address: a carrier we register to (its
+ * registrar, answering its challenges with the trunk's credentials), or a peer's single address.
+ */
+function outboundDestination(trunks: readonly SipTrunk[]): OutboundTrunk | undefined {
   for (const trunk of trunks) {
-    if (trunk.kind === 'registered') return { transport: trunk.registrar.transport ?? 'udp', address: trunk.registrar.host, port: trunk.registrar.port ?? 5060 };
+    if (trunk.kind === 'registered') {
+      return {
+        destination: { transport: trunk.registrar.transport ?? 'udp', address: trunk.registrar.host, port: trunk.registrar.port ?? 5060 },
+        credentials: { username: trunk.username, password: trunk.password, ...(trunk.realm ? { realm: trunk.realm } : {}) },
+      };
+    }
     const single = trunk.addresses.find((a) => !a.includes('/'));
     if (single !== undefined) {
       const [address, port] = single.includes(']') || single.split(':').length > 2 ? [single, undefined] : single.split(':');
-      return { transport: 'udp', address: address!, port: port === undefined ? 5060 : Number(port) };
+      return { destination: { transport: 'udp', address: address!, port: port === undefined ? 5060 : Number(port) } };
     }
   }
   return undefined;
