@@ -12,7 +12,7 @@ import { AcdEngine, type AcdEvent, type AcdSnapshot } from '@rexian/acd';
 import type { CtiCommand, CtiEvent, CtiResult, CtiSnapshot, CallOutcome } from '@rexian/contracts';
 import type { MediaEngine, PlaylistItem } from '@rexian/media';
 import {
-  noopLogger, type CallHandler, type CallerIdentity, type Destination, type Dialog, type DialogLayer, type IncomingCall, type LocationService, type Logger, type SipRequest,
+  noopLogger, type CallHandler, type CallerIdentity, type Dialog, type DialogLayer, type IncomingCall, type LocationService, type Logger, type SipRequest,
 } from '@rexian/sip';
 import { Call, publicVariables } from './calls/call';
 import { CdrWriter } from './calls/cdr-writer';
