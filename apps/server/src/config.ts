@@ -29,6 +29,8 @@ const ConfigSchema = z.object({
   mediaAddress: z.string().default('127.0.0.1'),
   /** RTP ports, as `first-last`; each call takes an even/odd pair. */
   rtpPorts: z.string().regex(/^\d{1,5}-\d{1,5}$/, 'first-last, e.g. 20000-30000').default('20000-30000'),
+  /** Seconds without RTP from a caller before the call is taken for gone (0: never). */
+  rtpTimeoutSec: z.coerce.number().int().min(0).max(3600).default(60),
   /** Start the SIP server with `npm start` (UDP and TCP on sipPort). */
   sipEnabled: Flag.default(true),
   dataDir: z.string().default('./data'),
@@ -54,6 +56,7 @@ const ENV_NAMES: Record<string, keyof Config> = {
   REXIAN_SIP: 'sipEnabled',
   REXIAN_MEDIA_ADDRESS: 'mediaAddress',
   REXIAN_RTP_PORTS: 'rtpPorts',
+  REXIAN_RTP_TIMEOUT: 'rtpTimeoutSec',
   REXIAN_SIP_DIGEST_ALGORITHMS: 'sipDigestAlgorithms',
   REXIAN_DATA_DIR: 'dataDir',
   DATABASE_URL: 'databaseUrl',

@@ -50,6 +50,11 @@ export interface CallSwitchOptions {
   logger?: Logger;
   /** Debounce of ACD state saves (ms). */
   saveDelayMs?: number;
+  /**
+   * A caller whose RTP stops for this long is gone (a carrier or phone that vanished without BYE):
+   * the call is ended. Default 60 s; 0 turns the check off.
+   */
+  rtpTimeoutMs?: number;
 }
 
 export interface AgentSession {
@@ -90,6 +95,9 @@ export class CallSwitch implements CallHandler, CtiPort {
   private readonly closing = new Set<Promise<void>>();
   /** Calls that left a queue by hanging up, until the ACD says whether to call them back. */
   private readonly abandoned = new Map<string, Call>();
+  /** Packets received from each caller at the last check, and since when that count stood still. */
+  private readonly rtpSeen = new Map<string, { packets: number; since: number }>();
+  private rtpTimer: NodeJS.Timeout | undefined;
 
   private constructor(private readonly options: CallSwitchOptions) {
     this.logger = options.logger ?? noopLogger;
@@ -124,6 +132,7 @@ export class CallSwitch implements CallHandler, CtiPort {
     }
     sw.acd.on((event) => queueMicrotask(() => sw.onAcdEvent(event)));
     sw.configure(config);
+    sw.watchRtp();
     return sw;
   }
 
@@ -904,6 +913,39 @@ export class CallSwitch implements CallHandler, CtiPort {
     return { agents, queues, calls };
   }
 
+  // ── dead callers ───────────────────────────────────────────────────────────────────────────
+
+  private watchRtp(): void {
+    const timeout = this.options.rtpTimeoutMs ?? 60_000;
+    if (timeout <= 0) return;
+    const every = Math.max(500, Math.floor(timeout / 3));
+    const check = async (): Promise<void> => {
+      const now = Date.now();
+      for (const id of this.rtpSeen.keys()) if (!this.calls.has(id)) this.rtpSeen.delete(id);
+      for (const call of [...this.calls.values()]) {
+        if (call.ended || call.callerLeg.state !== 'answered') continue;
+        const stats = await call.callerLeg.session.stats().catch(() => undefined);
+        if (stats === undefined) continue;
+        const seen = this.rtpSeen.get(call.id);
+        if (seen === undefined || seen.packets !== stats.packetsReceived) this.rtpSeen.set(call.id, { packets: stats.packetsReceived, since: now });
+        else if (now - seen.since >= timeout) {
+          this.logger.warn({ callId: call.id, silentMs: now - seen.since }, 'no RTP from the caller: ending the call');
+          this.finish(call, 'rtp-timeout', 'local');
+        }
+      }
+    };
+    const loop = (): void => {
+      this.rtpTimer = setTimeout(() => {
+        if (this.closed) return;
+        check().catch((error: unknown) => this.logger.warn({ err: error }, 'RTP check failed')).finally(() => {
+          if (!this.closed) loop();
+        });
+      }, every);
+      this.rtpTimer.unref();
+    };
+    loop();
+  }
+
   // ── state ──────────────────────────────────────────────────────────────────────────────────
 
   /**
@@ -946,6 +988,7 @@ export class CallSwitch implements CallHandler, CtiPort {
   async close(): Promise<void> {
     for (const call of [...this.calls.values()]) this.finish(call, 'shutdown', 'local', 'interrupted');
     await Promise.all([...this.closing]);
+    if (this.rtpTimer) clearTimeout(this.rtpTimer);
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     await this.saveNow();

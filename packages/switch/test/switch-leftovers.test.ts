@@ -20,7 +20,7 @@ describe.skipIf(!hasSipp)('after a thousand calls', () => {
       routes: [{ number: '8000', flowId: null, queueId: 1 }],
       queues: [queueOf(1, { record: false })],
       agents: [{ userId: 1, name: '坐席', queues: [{ queueId: 1, penalty: 0 }] }],
-    }, 49000, { T1: 50, T2: 400, T4: 500 });
+    }, 49000, { sipTimers: { T1: 50, T2: 400, T4: 500 } });
     const phone = await rig.phone('1001', 'answer');
     expect((await rig.sw.execute(1, { command: 'agent.login', extension: '1001', ready: true, autoAnswer: false })).ok).toBe(true);
     const run = new SippRun(

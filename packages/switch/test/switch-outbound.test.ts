@@ -22,8 +22,8 @@ describe.skipIf(!hasSipp)('dialling out through a registering carrier', () => {
       const carrier = new SippRun(['-sf', CARRIER, '-i', '127.0.0.1', '-p', String(port), '-m', '1', '-timeout', '20s', '-timeout_error'], 25_000);
       rig = await SwitchRig.start(
         { routes: [], queues: [queueOf(1)], agents: [{ userId: 1, name: '坐席', queues: [{ queueId: 1, penalty: 0 }] }] },
-        succeeds ? 50000 : 50500, undefined,
-        { destination: { transport: 'udp', address: '127.0.0.1', port }, credentials: { username: 'rexian', password } },
+        succeeds ? 50000 : 50500,
+        { trunk: { destination: { transport: 'udp', address: '127.0.0.1', port }, credentials: { username: 'rexian', password } } },
       );
       const own = await rig.phone('1001');
       expect((await rig.sw.execute(1, { command: 'agent.login', extension: '1001', ready: true, autoAnswer: false })).ok).toBe(true);

@@ -65,6 +65,17 @@ describe('queueing', () => {
     expect(await rig.leftovers()).toEqual({ calls: 0, legs: 0, offers: 0, dialogs: 0, sessions: 0 });
   }, 30_000);
 
+  it('ends the call of a caller whose RTP stopped (gone without a BYE)', async () => {
+    rig = await SwitchRig.start({ routes: [{ number: '8000', flowId: null, queueId: 1 }], queues: [queueOf(1)], agents: agents([1]) }, 51000, { rtpTimeoutMs: 1500 });
+    // Our test carrier sends no RTP at all: to the switch it is a caller that vanished.
+    const dialog = await rig.call('8000', '13900003333');
+    expect(await until(() => dialog.state === 'Terminated', 8000)).toBe(true);
+    const record = rig.latestCall()!;
+    expect(await until(() => record.endedAt != null)).toBe(true);
+    expect(record).toMatchObject({ endReason: 'rtp-timeout', outcome: 'abandoned' });
+    expect(await rig.leftovers()).toEqual({ calls: 0, legs: 0, offers: 0, dialogs: 0, sessions: 0 });
+  });
+
   it('refuses a blacklisted caller and records why', async () => {
     rig = await SwitchRig.start({
       routes: [{ number: '8000', flowId: null, queueId: 1 }], queues: [queueOf(1)], agents: agents([1]), callerLists: new Map([['13700000000', 'blacklist' as const]]),

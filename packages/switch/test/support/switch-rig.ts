@@ -78,7 +78,9 @@ export class SwitchRig {
   ) {}
 
   static async start(
-    config: Partial<SwitchConfig>, portBase: number, sipTimers?: { T1: number; T2: number; T4: number }, trunk?: OutboundTrunk,
+    config: Partial<SwitchConfig>,
+    portBase: number,
+    { sipTimers, trunk, rtpTimeoutMs }: { sipTimers?: { T1: number; T2: number; T4: number }; trunk?: OutboundTrunk; rtpTimeoutMs?: number } = {},
   ): Promise<SwitchRig> {
     const dataDir = mkdtempSync(join(tmpdir(), 'rexian-switch-'));
     const media = await MediaEngine.start({ workers: 1, address: '127.0.0.1', portRange: { min: portBase, max: portBase + 400 }, ttsCacheDir: join(dataDir, 'tts') });
@@ -90,6 +92,7 @@ export class SwitchRig {
       media, store, location, aorOf: (e) => holder.server!.aorOf(e), domain: 'rexian', dataDir, serverUrl: () => 'http://127.0.0.1:1',
       isExtension: (n) => extensions.has(n), saveDelayMs: 10,
       ...(trunk ? { trunkDestination: () => trunk } : {}),
+      ...(rtpTimeoutMs === undefined ? {} : { rtpTimeoutMs }),
     }, { ...EMPTY_CONFIG, ...config });
     const server = createSipServer({
       host: '127.0.0.1', port: 0, realm: 'rexian', phones: staticPhoneDirectory('rexian', []),

@@ -17,7 +17,7 @@ import { DatabaseSwitchStore } from './switch-store';
 
 export interface SwitchServiceProps {
   db: Db;
-  config: Pick<Config, 'sipHost' | 'sipPort' | 'sipRealm' | 'sipDigestAlgorithms' | 'dataDir'>;
+  config: Pick<Config, 'sipHost' | 'sipPort' | 'sipRealm' | 'sipDigestAlgorithms' | 'dataDir' | 'rtpTimeoutSec'>;
   logger: FastifyBaseLogger;
   media: MediaEngine;
   /** This server's base URL, known once HTTP listens (IVR lookups of the demo billing service use it). */
@@ -51,6 +51,7 @@ export async function startSwitchService({ db, config, logger, media, serverUrl 
       isInboundNumber: (number) => sip?.isInboundNumber(number) ?? false,
       trunkDestination: (number) => sip?.trunkDestination(number),
       logger: log,
+      rtpTimeoutMs: config.rtpTimeoutSec * 1000,
     },
     await loadSwitchConfig(db),
   );
