@@ -40,6 +40,7 @@ export const ERRORS = {
   PARAM_INVALID: { status: 400, zh: '参数值不符合要求', en: 'The parameter value is not valid' },
   ANNOUNCEMENT_NOT_FOUND: { status: 404, zh: '公告不存在', en: 'Announcement not found' },
   CALL_NOT_FOUND: { status: 404, zh: '话单不存在', en: 'Call record not found' },
+  CUSTOMER_NOT_FOUND: { status: 404, zh: '客户不存在', en: 'Customer not found' },
   RECORDING_NOT_FOUND: { status: 404, zh: '录音不存在或文件已丢失', en: 'Recording not found, or its file is missing' },
   RANGE_NOT_SATISFIABLE: { status: 416, zh: '请求的音频范围超出文件长度', en: 'The requested range lies outside the file' },
   VOICEMAIL_NOT_FOUND: { status: 404, zh: '留言不存在', en: 'Voicemail not found' },

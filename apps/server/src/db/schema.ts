@@ -393,3 +393,41 @@ export const switchState = pgTable('switch_state', {
   value: jsonb('value').$type<unknown>().notNull(),
   updatedAt: instant('updated_at').notNull().defaultNow(),
 });
+
+/**
+ * Customers 客户 (CRM-1): phones, addresses, accounts and tags kept with the record as JSON (they
+ * are edited together); `customer_phones` indexes the numbers for the screen pop's exact lookup,
+ * `search_text` (name, numbers, account numbers) serves the search box.
+ */
+export const customers = pgTable('customers', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind', { enum: ['person', 'organisation'] }).notNull().default('person'),
+  phones: jsonb('phones').$type<{ number: string; label: string }[]>().notNull().default([]),
+  addresses: jsonb('addresses').$type<{ address: string; area: string }[]>().notNull().default([]),
+  accounts: jsonb('accounts').$type<{ accountNo: string; kind: string }[]>().notNull().default([]),
+  tags: jsonb('tags').$type<string[]>().notNull().default([]),
+  vipLevel: integer('vip_level').notNull().default(0),
+  blacklisted: boolean('blacklisted').notNull().default(false),
+  note: text('note'),
+  searchText: text('search_text').notNull().default(''),
+  createdAt: createdAt(),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
+
+export const customerPhones = pgTable('customer_phones', {
+  customerId: integer('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
+  number: text('number').notNull(),
+}, (t) => [primaryKey({ columns: [t.customerId, t.number] }), index('customer_phones_number_idx').on(t.number)]);
+
+/** Interaction records 服务记录 (CRM-2, AGT-3): saved with the call and the customer. */
+export const interactions = pgTable('interactions', {
+  id: serial('id').primaryKey(),
+  customerId: integer('customer_id').references(() => customers.id, { onDelete: 'set null' }),
+  callId: text('call_id'),
+  agentUserId: integer('agent_user_id').references(() => users.id),
+  kind: text('kind', { enum: ['consultation', 'complaint', 'suggestion', 'fault', 'business', 'praise'] }).notNull(),
+  summary: text('summary').notNull(),
+  content: text('content'),
+  createdAt: createdAt(),
+}, (t) => [index('interactions_customer_idx').on(t.customerId), index('interactions_call_idx').on(t.callId)]);

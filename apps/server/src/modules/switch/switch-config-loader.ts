@@ -3,11 +3,11 @@
  * of each IVR flow, queues, agents (users with an extension who serve a queue), caller lists and the
  * business calendar. Called at start and after every change (SwitchStatus.reload).
  */
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, or } from 'drizzle-orm';
 import type { CallerListKind } from '@rexian/contracts';
 import type { AgentConfig, SwitchConfig } from '@rexian/switch';
 import type { Db } from '../../db/database';
-import { callerLists, hotlineRoutes, ivrFlows, ivrFlowVersions, queueMembers, queues, users } from '../../db/schema';
+import { callerLists, customerPhones, customers, hotlineRoutes, ivrFlows, ivrFlowVersions, queueMembers, queues, users } from '../../db/schema';
 import { isBusinessTime } from '../calendar/business-calendar';
 import { loadCalendar } from '../calendar/calendar-store';
 import { presentQueueSettings } from '../queues/queue-presenter';
@@ -30,6 +30,10 @@ export async function loadSwitchConfig(db: Db): Promise<SwitchConfig> {
     db.select().from(callerLists),
     loadCalendar(db),
   ]);
+  // Customers' numbers count too: a blacklisted customer's as blacklist, a VIP's as vip (CRM-1).
+  const customerRows = await db.select({ number: customerPhones.number, blacklisted: customers.blacklisted, vipLevel: customers.vipLevel })
+    .from(customerPhones).innerJoin(customers, eq(customers.id, customerPhones.customerId))
+    .where(or(eq(customers.blacklisted, true), gt(customers.vipLevel, 0)));
 
   const agents = new Map<number, AgentConfig>();
   for (const m of memberRows) {
@@ -38,7 +42,8 @@ export async function loadSwitchConfig(db: Db): Promise<SwitchConfig> {
     agents.set(m.userId, agent);
   }
   const lists = new Map<string, CallerListKind>();
-  for (const entry of listRows) {
+  const fromCustomers = customerRows.map((c) => ({ number: c.number, list: (c.blacklisted ? 'blacklist' : 'vip') as CallerListKind }));
+  for (const entry of [...listRows, ...fromCustomers]) {
     const current = lists.get(entry.number);
     if (!current || LIST_STRENGTH[entry.list] > LIST_STRENGTH[current]) lists.set(entry.number, entry.list);
   }
