@@ -2,7 +2,7 @@
  * Reading and writing customer records: the row with its JSON parts, the phone index the screen pop
  * looks numbers up in, the search text, and the timeline of calls and interaction records.
  */
-import { and, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Customer, CustomerInput, Interaction, TimelineEntry } from '@rexian/contracts';
 import type { Db } from '../../db/database';
@@ -50,7 +50,7 @@ export async function customersWithNumber(db: Db, number: string): Promise<Custo
     .where(eq(customerPhones.number, number)).orderBy(desc(customers.vipLevel), desc(customers.updatedAt)).then((rows) => rows.map((r) => r.customer));
 }
 
-export async function presentInteractions(db: Db, where: ReturnType<typeof and>, limit = 100): Promise<Interaction[]> {
+export async function presentInteractions(db: Db, where: SQL | undefined, limit = 100): Promise<Interaction[]> {
   const rows = await db.select({ interaction: interactions, agentName: users.name }).from(interactions)
     .leftJoin(users, eq(users.id, interactions.agentUserId)).where(where).orderBy(desc(interactions.createdAt), desc(interactions.id)).limit(limit);
   return rows.map(({ interaction: i, agentName }) => ({
