@@ -19,7 +19,7 @@ import type { QueueConfig, User } from '@rexian/contracts';
 import { DatabaseSwitchStore } from '../src/modules/switch/switch-store';
 import { DATABASE_KINDS } from './databases';
 import { CONTEXT_OPTIONS, signInThroughPage, useAdminSession, useBrowser } from './browser';
-import { exited, startServerProcess, type ServerProcess } from './server-process';
+import { exited, signInOver, startServerProcess, type ServerProcess } from './server-process';
 import { hasBaresip, startAgentPhone, type AgentPhone } from './support/agent-phone';
 import { startHotlineCall, type HotlineCall } from './support/sipp-caller';
 import { ADMIN_PASSWORD, STAFF_PASSWORD } from './test-app';
@@ -341,7 +341,7 @@ describe('话务台 on the running product: state changes over the CTI, and a re
 
 const hasSipp = spawnSync('sh', ['-c', 'command -v sipp']).status === 0;
 
-describe.skipIf(!hasBaresip || !hasSipp)('话务台 with a real call: screen pop, call timer, hold and hang-up from the console', () => {
+describe.skipIf(!hasBaresip || !hasSipp)('话务台 with a real call: screen pop with the customer, service record, call timer, hold and hang-up', () => {
   let dataDir: string;
   let server: ServerProcess;
   let agent: BrowserContext;
@@ -368,7 +368,13 @@ describe.skipIf(!hasBaresip || !hasSipp)('话务台 with a real call: screen pop
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('pops the caller with queue, keys and account on answer, times the call, holds, resumes and hangs up into wrap-up', async () => {
+  it('pops the caller with customer, queue, keys and account, records a complaint, times the call, holds, resumes and hangs up into wrap-up', async () => {
+    // The caller is a known customer (created as the 客户管理 page would).
+    const admin = await signInOver(server.baseUrl, 'admin', ADMIN_PASSWORD);
+    const created = await fetch(`${server.baseUrl}api/customers`, {
+      method: 'POST', headers: admin, body: JSON.stringify({ name: '李秀英', phones: [{ number: '13912340000' }], accounts: [{ accountNo: '20261122', kind: '户号' }], vipLevel: 1 }),
+    });
+    expect(created.status).toBe(200);
     phone = await startAgentPhone({ extension: '1001', password: 'rexian1001', sipPort: server.sipPort!, answer: 'auto' });
     await phone.waitRegistered(10_000);
     const { page, problems } = await openPage(agent);
@@ -395,6 +401,15 @@ describe.skipIf(!hasBaresip || !hasSipp)('话务台 with a real call: screen pop
     expect(pop).toContain('13912340000');
     expect(pop).toContain('账务查询');
     expect(pop).toContain('20261122');
+    await expect.poll(() => card.getByTestId('customer-pop').innerText(), SOON).toContain('李秀英');
+    expect(await card.getByTestId('customer-pop').innerText()).toContain('VIP 1');
+
+    // 服务记录: a complaint, saved with the call and the customer.
+    const record = card.getByTestId('interaction-form');
+    await pick(page, record.getByRole('combobox', { name: '类型' }), '投诉');
+    await record.getByLabel('摘要').fill('账单金额有误');
+    await record.getByRole('button', { name: '保存记录' }).click();
+    await expect.poll(() => record.innerText(), SOON).toContain('账单金额有误');
     const timer = page.getByTestId('call-timer');
     const first = await timer.innerText();
     await expect.poll(() => timer.innerText(), SOON).not.toBe(first);
@@ -412,6 +427,11 @@ describe.skipIf(!hasBaresip || !hasSipp)('话务台 with a real call: screen pop
     await page.getByRole('button', { name: '结束话后处理' }).click();
     await expect.poll(() => state.innerText(), SOON).toBe('空闲');
     expect(await card.innerText()).toContain('暂无通话');
+    // The customer's timeline now has the call and the complaint.
+    const customer = (await created.json()) as { id: number };
+    const timeline = (await (await fetch(`${server.baseUrl}api/customers/${customer.id}/timeline`, { headers: admin })).json()) as { type: string; interaction?: { kind: string; callId: string } }[];
+    expect(timeline.map((e) => e.type).sort()).toEqual(['call', 'interaction']);
+    expect(timeline.find((e) => e.type === 'interaction')?.interaction?.kind).toBe('complaint');
     expect(problems).toEqual([]);
   }, 120_000);
 });

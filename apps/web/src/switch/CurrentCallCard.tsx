@@ -1,6 +1,8 @@
 import { Button, Card, Descriptions, Empty, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { CtiCommandInput } from '@rexian/contracts';
+import { CustomerPop } from '../customers/CustomerPop';
+import { InteractionForm } from '../customers/InteractionForm';
 import { useT } from '../i18n/use-t';
 import type { ConsoleActions, ConsoleCall } from './agent-console-state';
 import { formatDuration } from './format-duration';
@@ -26,6 +28,9 @@ function ScreenPop({ call }: { call: ConsoleCall }) {
           <Descriptions.Item key={name} label={name}>{value}</Descriptions.Item>
         ))}
       </Descriptions>
+      <div style={{ marginTop: 12 }}>
+        <CustomerPop number={call.callerNumber} />
+      </div>
       {call.consult && (
         <Typography.Paragraph style={{ marginTop: 12 }}>
           {t('agent.consulting', { target: call.consult.target })} <Tag>{t(`agent.consult.${call.consult.state}`)}</Tag>
@@ -77,6 +82,7 @@ export function CurrentCallCard({ call, actions, send }: {
         <Button disabled={!actions.consultCancel} onClick={onCall((id) => ({ command: 'call.consult-cancel', callId: id }))}>{t('agent.consultCancel')}</Button>
         <Button disabled={!actions.conference} onClick={onCall((id) => ({ command: 'call.conference', callId: id }))}>{t('agent.conference')}</Button>
       </Space>
+      {call && <InteractionForm callId={call.callId} callerNumber={call.callerNumber} />}
       <div style={{ marginTop: 12 }}>
         <NumberAction label={t('agent.dial')} placeholder={t('agent.number')} disabled={!actions.dial} onSend={(target) => send({ command: 'call.dial', target })} />
       </div>
