@@ -905,7 +905,9 @@ export class CallSwitch implements CallHandler, CtiPort {
   }
 
   snapshot(): CtiSnapshot {
-    const agents = this.config.agents.map((a) => this.agentView(a.userId)).filter((v): v is NonNullable<typeof v> => v !== undefined && v.state !== 'logged-out');
+    // Queue members and whoever else signed in (a team leader on their own extension).
+    const ids = new Set([...this.config.agents.map((a) => a.userId), ...this.agents.keys()]);
+    const agents = [...ids].map((id) => this.agentView(id)).filter((v): v is NonNullable<typeof v> => v !== undefined && v.state !== 'logged-out');
     const queues = this.config.queues.map((q) => this.queueView(q.id)).filter((v): v is NonNullable<typeof v> => v !== undefined);
     const calls = [...this.calls.values()].map((call) => ({
       ...call.summary(), state: call.state, agentId: call.agentId, startedAt: call.callerLeg.startedAt.toISOString(),
