@@ -20,6 +20,7 @@ import { announcementRoutes } from './modules/announcements/routes';
 import { callRoutes } from './modules/calls/routes';
 import { taskRoutes } from './modules/calls/task-routes';
 import { customerRoutes, interactionRoutes } from './modules/customers/routes';
+import { wallboardRoutes } from './modules/wallboard/routes';
 import { ctiRoutes } from './modules/cti/routes';
 import { ctiSocketRoutes } from './modules/cti/ws-routes';
 import { demoBillingRoutes } from './modules/demo-billing/routes';
@@ -132,6 +133,7 @@ export async function build({
   await app.register(ivrFlowRoutes, { prefix: '/api/ivr-flows' });
   await app.register(ctiRoutes, { prefix: '/api/cti' });
   await app.register(customerRoutes, { prefix: '/api/customers' });
+  await app.register(wallboardRoutes, { prefix: '/api/wallboard' });
   await app.register(interactionRoutes, { prefix: '/api/interactions' });
   await app.register(ctiSocketRoutes);
   await app.register(demoBillingRoutes, { prefix: '/api/demo-billing' });

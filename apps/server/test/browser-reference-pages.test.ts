@@ -268,7 +268,7 @@ describe.each(DATABASE_KINDS)('reference pages in the browser (%s)', (kind) => {
     const agent = await openPage(agentContext);
     await signInThroughPage(agent.page, session.server.baseUrl, 'agent2', STAFF_PASSWORD);
     // 座席 and 班长 together: agent work, own and department call records, voicemail, and the 班长 menus.
-    expect((await menuKeys(agent.page)).sort()).toEqual(['agent', 'announcements', 'audit', 'callTasks', 'calls', 'customers', 'departments', 'home', 'supervisor', 'users']);
+    expect((await menuKeys(agent.page)).sort()).toEqual(['agent', 'announcements', 'audit', 'callTasks', 'calls', 'customers', 'departments', 'home', 'supervisor', 'users', 'wallboard']);
     await agent.page.locator('[data-menu="audit"]').click();
     await agent.page.getByTestId('audit-table').locator('tbody tr[data-row-key]').first().waitFor();
     expect(await agent.page.getByTestId('audit-table').innerText()).toContain('agent2');

@@ -95,6 +95,7 @@ export const AUDIT_ACTIONS = {
   'customer.update': { zh: '修改客户', en: 'Update customer' },
   'customer.delete': { zh: '删除客户', en: 'Delete customer' },
   'interaction.create': { zh: '记录服务', en: 'Record an interaction' },
+  'wallboard.thresholds.update': { zh: '设置大屏告警阈值', en: 'Set wallboard thresholds' },
   'parameter.update': { zh: '修改系统参数', en: 'Update system parameter' },
   'announcement.publish': { zh: '发布公告', en: 'Publish announcement' },
   'announcement.update': { zh: '修改公告', en: 'Edit announcement' },

@@ -35,3 +35,4 @@ export {
 export type { AgentPresence, CtiCommandInput } from './cti';
 export * from './ivr-flow';
 export * from './customers';
+export * from './wallboard';

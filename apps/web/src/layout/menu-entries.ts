@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n/zh-CN';
 export type MenuKey =
   | 'home' | 'departments' | 'users' | 'groups' | 'roles' | 'tokens' | 'dictionary'
   | 'calendar' | 'shifts' | 'parameters' | 'phones' | 'trunks' | 'announcements' | 'audit'
-  | 'agent' | 'calls' | 'callTasks' | 'queues' | 'routing' | 'ivrFlows' | 'customers' | 'supervisor';
+  | 'agent' | 'calls' | 'callTasks' | 'queues' | 'routing' | 'ivrFlows' | 'customers' | 'supervisor' | 'wallboard';
 
 /** Menu groups: pages that belong together appear under one heading. */
 export type MenuGroup = 'callCenter';
@@ -24,6 +24,7 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
   { key: 'home', path: '/', label: 'menu.home', right: null },
   { key: 'agent', path: '/agent', label: 'menu.agent', right: 'cti.agent', group: 'callCenter' },
   { key: 'supervisor', path: '/supervisor', label: 'menu.supervisor', right: 'cti.supervise', group: 'callCenter' },
+  { key: 'wallboard', path: '/wallboard', label: 'menu.wallboard', right: 'calls.view', group: 'callCenter' },
   { key: 'customers', path: '/customers', label: 'menu.customers', right: 'customers.view', group: 'callCenter' },
   { key: 'calls', path: '/calls', label: 'menu.calls', right: 'calls.view', group: 'callCenter' },
   { key: 'callTasks', path: '/call-tasks', label: 'menu.callTasks', right: 'voicemail.handle', group: 'callCenter' },

@@ -20,6 +20,7 @@ export const PAGES = {
   agent: lazy(() => import('../pages/AgentPage').then((m) => ({ default: m.AgentPage }))),
   calls: lazy(() => import('../pages/CallsPage').then((m) => ({ default: m.CallsPage }))),
   supervisor: lazy(() => import('../pages/SupervisorPage').then((m) => ({ default: m.SupervisorPage }))),
+  wallboard: lazy(() => import('../pages/WallboardPage').then((m) => ({ default: m.WallboardPage }))),
   customers: lazy(() => import('../pages/CustomersPage').then((m) => ({ default: m.CustomersPage }))),
   callTasks: lazy(() => import('../pages/CallTasksPage').then((m) => ({ default: m.CallTasksPage }))),
   queues: lazy(() => import('../pages/QueuesPage').then((m) => ({ default: m.QueuesPage }))),
