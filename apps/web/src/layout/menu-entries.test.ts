@@ -25,7 +25,9 @@ describe('menu entries', () => {
       'home', 'callCenter:agent,callTasks', 'announcements',
     ]);
     const manager = visibleEntries(['queues.manage', 'ivr.manage', 'calls.view']).map((e) => e.key);
-    expect(manager).toEqual(['home', 'calls', 'queues', 'routing', 'ivrFlows', 'announcements']);
+    expect(manager).toEqual(['home', 'wallboard', 'calls', 'queues', 'routing', 'ivrFlows', 'announcements']);
+    const leader = visibleEntries(['cti.agent', 'cti.supervise', 'customers.view', 'calls.view']).map((e) => e.key);
+    expect(leader).toEqual(['home', 'agent', 'supervisor', 'wallboard', 'customers', 'calls', 'announcements']);
     expect(entryForPath('/call-tasks')?.key).toBe('callTasks');
   });
 });
