@@ -26,6 +26,9 @@ const PAGES: [string, string][] = [
   ['queues', '/queues'],
   ['routing', '/routing'],
   ['ivr-flows', '/ivr-flows'],
+  ['customers', '/customers'],
+  ['supervisor', '/supervisor'],
+  ['wallboard', '/wallboard'],
 ];
 
 const web = buildWeb();
@@ -36,6 +39,11 @@ const phone = await startAgentPhone({ extension: '1001', password: DEMO_PHONES[1
 try {
   await phone.waitRegistered(10_000);
   const agent = await signInOver(`${server.baseUrl}/`, 'agent1', STAFF_PASSWORD);
+  // The caller is a known customer, so the records and the screen pop show a name.
+  await fetch(`${server.baseUrl}/api/customers`, {
+    method: 'POST', headers: agent,
+    body: JSON.stringify({ name: '李秀英', phones: [{ number: '13912345678', label: '手机' }], accounts: [{ accountNo: '20261122', kind: '户号' }], addresses: [{ address: '西湖区文三路 100 号', area: '0571' }], vipLevel: 1, tags: ['老年人'] }),
+  });
   await fetch(`${server.baseUrl}/api/cti/commands`, { method: 'POST', headers: agent, body: JSON.stringify({ command: 'agent.login', extension: '1001', ready: true }) });
   // A caller walks the menu: 1 bill inquiry, an account number, 0 for an agent; talks; hangs up.
   await callHotline({
