@@ -318,9 +318,10 @@ describe('话务台 on the running product: state changes over the CTI, and a re
     await page.getByRole('button', { name: '置闲' }).click();
     await expect.poll(() => state.innerText(), SOON).toBe('空闲');
     expect(await page.getByRole('button', { name: '置闲' }).isDisabled()).toBe(true);
-    await pick(page, page.getByRole('combobox', { name: '置忙原因' }), '用餐');
+    // The reasons are the data dictionary's 示忙原因.
+    await pick(page, page.getByRole('combobox', { name: '置忙原因' }), '就餐');
     await page.getByRole('button', { name: '置忙' }).click();
-    await expect.poll(() => state.innerText(), SOON).toBe('忙碌（用餐）');
+    await expect.poll(() => state.innerText(), SOON).toBe('忙碌（就餐）');
 
     // The server goes away: the console says so and disables its buttons, then reconnects on its own.
     const port = new URL(baseUrl).port;
@@ -332,7 +333,7 @@ describe('话务台 on the running product: state changes over the CTI, and a re
     server = await startServerProcess({ ...env(), REXIAN_HTTP_PORT: port });
     await expect.poll(() => banner.count(), { timeout: 30_000, interval: 250 }).toBe(0);
     // The switch keeps its agents across the restart; the console shows them again and its commands work on the new socket.
-    await expect.poll(() => state.innerText(), SOON).toBe('忙碌（用餐）');
+    await expect.poll(() => state.innerText(), SOON).toBe('忙碌（就餐）');
     await page.getByRole('button', { name: '签出' }).click();
     await expect.poll(() => page.getByRole('button', { name: '签入' }).isEnabled(), SOON).toBe(true);
     expect(problems).toEqual([]);
@@ -424,6 +425,11 @@ describe.skipIf(!hasBaresip || !hasSipp)('话务台 with a real call: screen pop
     expect((await call.done).succeeded).toBe(true);
     await expect.poll(() => state.innerText(), SOON).toBe('话后处理');
     expect(await card.innerText()).toContain('已结束');
+    // 账务查询's wrap-up is 15 s: the countdown runs.
+    const left = page.getByTestId('wrap-up-left');
+    await expect.poll(() => left.innerText(), SOON).toMatch(/话后处理剩余 1[0-5] 秒/);
+    const firstLeft = await left.innerText();
+    await expect.poll(() => left.innerText(), SOON).not.toBe(firstLeft);
     await page.getByRole('button', { name: '结束话后处理' }).click();
     await expect.poll(() => state.innerText(), SOON).toBe('空闲');
     expect(await card.innerText()).toContain('暂无通话');

@@ -595,4 +595,5 @@ export const en: Record<MessageKey, string> = {
   'wallboard.breach.longestWait': 'A caller waits too long',
   'wallboard.breach.serviceLevel': 'Service level too low',
   'wallboard.breach.abandonRate': 'Too many callers give up',
+  'agent.wrapUpLeft': 'Wrap-up: {seconds} s left',
 };

@@ -596,6 +596,7 @@ export const zhCN = {
   'wallboard.breach.longestWait': '最长等待超过阈值',
   'wallboard.breach.serviceLevel': '服务水平低于阈值',
   'wallboard.breach.abandonRate': '放弃率高于阈值',
+  'agent.wrapUpLeft': '话后处理剩余 {seconds} 秒',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

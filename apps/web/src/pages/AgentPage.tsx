@@ -7,6 +7,7 @@ import { AgentStateBar } from '../switch/AgentStateBar';
 import { ConnectionBanner } from '../switch/ConnectionBanner';
 import { CurrentCallCard } from '../switch/CurrentCallCard';
 import { NO_ACTIONS, availableActions } from '../switch/agent-console-state';
+import { useQueues } from '../switch/queues-api';
 import { useAgentConsole } from '../switch/use-agent-console';
 
 /** 话务台: the agent's console on the CTI — sign in, state, the current call with its screen pop and controls. */
@@ -17,6 +18,8 @@ export function AgentPage() {
   const { state, connected, everConnected, command } = useAgentConsole(me.id);
   // While the socket is down nothing can be sent: every button waits for the reconnect.
   const actions = connected ? availableActions(state) : NO_ACTIONS;
+  const queues = useQueues();
+  const wrapUpSec = queues.data?.find((q) => q.id === state.call?.queueId)?.wrapUpSec ?? null;
 
   async function send(input: CtiCommandInput) {
     try {
@@ -36,7 +39,7 @@ export function AgentPage() {
         {state.presence === 'logged-out' ? (
           <AgentSignIn disabled={!connected} onSignIn={(extension, autoAnswer) => send({ command: 'agent.login', extension, autoAnswer })} />
         ) : (
-          <AgentStateBar state={state} actions={actions} send={(c) => void send(c)} />
+          <AgentStateBar state={state} actions={actions} send={(c) => void send(c)} wrapUpSec={wrapUpSec} />
         )}
       </Card>
       {state.presence !== 'logged-out' && <CurrentCallCard call={state.call} actions={actions} send={(c) => void send(c)} />}
