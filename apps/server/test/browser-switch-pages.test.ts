@@ -418,8 +418,16 @@ describe.skipIf(!hasBaresip || !hasSipp)('话务台 with a real call: screen pop
     await card.getByRole('button', { name: '保持' }).click();
     await expect.poll(() => card.innerText(), SOON).toContain('保持中');
     expect(await card.getByRole('button', { name: '恢复' }).isEnabled()).toBe(true);
-    await card.getByRole('button', { name: '恢复' }).click();
+    // F6, the shortcut for hold / resume (the focus is on the page, not in a field).
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('F6');
     await expect.poll(() => card.innerText(), SOON).toContain('通话中');
+
+    // 求助 to the team leader, with a message.
+    await page.getByRole('button', { name: '求助' }).click();
+    await page.getByRole('dialog').getByLabel('求助').fill('客户要求找领导');
+    await page.getByRole('dialog').getByRole('button', { name: '发送' }).click();
+    await expect.poll(() => page.locator('.ant-message').innerText(), SOON).toContain('已通知班长');
 
     await card.getByRole('button', { name: '挂断' }).click();
     expect((await call.done).succeeded).toBe(true);

@@ -596,4 +596,9 @@ export const en: Record<MessageKey, string> = {
   'wallboard.breach.serviceLevel': 'Service level too low',
   'wallboard.breach.abandonRate': 'Too many callers give up',
   'agent.wrapUpLeft': 'Wrap-up: {seconds} s left',
+  'agent.help': 'Ask for help',
+  'agent.helpSend': 'Send',
+  'agent.helpHint': 'What you need from the team leader (optional)',
+  'agent.holdResume': 'Hold / resume',
+  'agent.shortcuts': 'Shortcuts',
 };

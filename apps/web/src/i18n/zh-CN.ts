@@ -597,6 +597,11 @@ export const zhCN = {
   'wallboard.breach.serviceLevel': '服务水平低于阈值',
   'wallboard.breach.abandonRate': '放弃率高于阈值',
   'agent.wrapUpLeft': '话后处理剩余 {seconds} 秒',
+  'agent.help': '求助',
+  'agent.helpSend': '发送',
+  'agent.helpHint': '向班长说明需要的帮助（可不填）',
+  'agent.holdResume': '保持/恢复',
+  'agent.shortcuts': '快捷键',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

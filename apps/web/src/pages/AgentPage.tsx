@@ -1,4 +1,5 @@
-import { App, Card, Space } from 'antd';
+import { useEffect, useState } from 'react';
+import { App, Card, Popover, Space, Typography } from 'antd';
 import type { CtiCommandInput } from '@rexian/contracts';
 import { useMe } from '../auth/MeContext';
 import { useT } from '../i18n/use-t';
@@ -7,6 +8,8 @@ import { AgentStateBar } from '../switch/AgentStateBar';
 import { ConnectionBanner } from '../switch/ConnectionBanner';
 import { CurrentCallCard } from '../switch/CurrentCallCard';
 import { NO_ACTIONS, availableActions } from '../switch/agent-console-state';
+import { HelpRequestButton } from '../switch/HelpRequestButton';
+import { SHORTCUTS, isTyping, shortcutCommand } from '../switch/agent-shortcuts';
 import { useQueues } from '../switch/queues-api';
 import { useAgentConsole } from '../switch/use-agent-console';
 
@@ -20,6 +23,22 @@ export function AgentPage() {
   const actions = connected ? availableActions(state) : NO_ACTIONS;
   const queues = useQueues();
   const wrapUpSec = queues.data?.find((q) => q.id === state.call?.queueId)?.wrapUpSec ?? null;
+  const [asking, setAsking] = useState(false);
+  const callId = state.call?.callId ?? null;
+
+  // Function-key shortcuts for the softphone, except while typing in a field.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isTyping(event.target)) return;
+      const command = shortcutCommand(event.key, actions, callId, 'busy');
+      if (command === undefined) return;
+      event.preventDefault();
+      if (command === 'help') setAsking(true);
+      else void send(command);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
 
   async function send(input: CtiCommandInput) {
     try {
@@ -35,7 +54,23 @@ export function AgentPage() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <ConnectionBanner connected={connected} everConnected={everConnected} />
-      <Card title={t('menu.agent')}>
+      <Card
+        title={t('menu.agent')}
+        extra={
+          <Space>
+            <HelpRequestButton
+              disabled={!connected || state.presence === 'logged-out'}
+              open={asking}
+              onOpen={() => setAsking(true)}
+              onClose={() => setAsking(false)}
+              onSend={(text) => void send({ command: 'agent.help', message: text })}
+            />
+            <Popover content={<div>{SHORTCUTS.map((s) => <div key={s.key}><Typography.Text keyboard>{s.key}</Typography.Text> {t(s.label)}</div>)}</div>}>
+              <Typography.Link>{t('agent.shortcuts')}</Typography.Link>
+            </Popover>
+          </Space>
+        }
+      >
         {state.presence === 'logged-out' ? (
           <AgentSignIn disabled={!connected} onSignIn={(extension, autoAnswer) => send({ command: 'agent.login', extension, autoAnswer })} />
         ) : (
