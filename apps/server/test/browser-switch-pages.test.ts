@@ -441,6 +441,8 @@ describe.skipIf(!hasBaresip || !hasSipp)('话务台 with a real call: screen pop
     await page.getByRole('button', { name: '结束话后处理' }).click();
     await expect.poll(() => state.innerText(), SOON).toBe('空闲');
     expect(await card.innerText()).toContain('暂无通话');
+    // 我的工作台 counts the call.
+    await expect.poll(() => page.getByTestId('workbench').innerText(), SOON).toMatch(/今日接听\s*1/);
     // The customer's timeline now has the call and the complaint.
     const customer = (await created.json()) as { id: number };
     const timeline = (await (await fetch(`${server.baseUrl}api/customers/${customer.id}/timeline`, { headers: admin })).json()) as { type: string; interaction?: { kind: string; callId: string } }[];

@@ -601,4 +601,8 @@ export const en: Record<MessageKey, string> = {
   'agent.helpHint': 'What you need from the team leader (optional)',
   'agent.holdResume': 'Hold / resume',
   'agent.shortcuts': 'Shortcuts',
+  'agent.workbench': 'My workbench',
+  'agent.todayAnswered': 'Answered today',
+  'agent.todayAverageTalk': 'Average talk today',
+  'agent.unreadNotices': 'Unread notices',
 };

@@ -602,6 +602,10 @@ export const zhCN = {
   'agent.helpHint': '向班长说明需要的帮助（可不填）',
   'agent.holdResume': '保持/恢复',
   'agent.shortcuts': '快捷键',
+  'agent.workbench': '我的工作台',
+  'agent.todayAnswered': '今日接听',
+  'agent.todayAverageTalk': '今日平均通话',
+  'agent.unreadNotices': '未读公告',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

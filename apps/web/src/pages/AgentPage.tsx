@@ -8,6 +8,7 @@ import { AgentStateBar } from '../switch/AgentStateBar';
 import { ConnectionBanner } from '../switch/ConnectionBanner';
 import { CurrentCallCard } from '../switch/CurrentCallCard';
 import { NO_ACTIONS, availableActions } from '../switch/agent-console-state';
+import { AgentWorkbench } from '../switch/AgentWorkbench';
 import { HelpRequestButton } from '../switch/HelpRequestButton';
 import { SHORTCUTS, isTyping, shortcutCommand } from '../switch/agent-shortcuts';
 import { useQueues } from '../switch/queues-api';
@@ -78,6 +79,7 @@ export function AgentPage() {
         )}
       </Card>
       {state.presence !== 'logged-out' && <CurrentCallCard call={state.call} actions={actions} send={(c) => void send(c)} />}
+      <AgentWorkbench agentId={me.id} presence={state.presence} />
     </Space>
   );
 }
