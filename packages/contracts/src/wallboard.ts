@@ -24,8 +24,8 @@ export const WallboardFigures = z.object({
 });
 export type WallboardFigures = z.infer<typeof WallboardFigures>;
 
-/** Null: no threshold for that figure. */
-export const WallboardThresholds = z.object({
+/** Null: no threshold for that figure. Unknown fields are refused (a typo must not clear thresholds). */
+export const WallboardThresholds = z.strictObject({
   maxWaiting: z.number().int().min(0).max(1000).nullable().default(null),
   maxLongestWaitSec: z.number().int().min(0).max(3600).nullable().default(null),
   minServiceLevel: z.number().min(0).max(1).nullable().default(null),
